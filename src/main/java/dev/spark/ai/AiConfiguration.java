@@ -1,0 +1,15 @@
+package dev.spark.ai;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+@Configuration(proxyBeanMethods = false)
+class AiConfiguration {
+
+    @Bean
+    @Lazy
+    TextEmbedder textEmbedder(EmbeddingProperties props) {
+        return new TextEmbedder(props.model(), props.maxChars());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * LangChain4j wiring: the in-process embedding model that every vector in the graph comes from, and the
+ * optional chat model (Ollama) behind the AI-service interfaces used for synthesis and generalisation.
+ */
+package dev.spark.ai;

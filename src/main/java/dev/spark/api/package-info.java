@@ -1,0 +1,5 @@
+/**
+ * The service's front doors: GraphQL controllers (schema in {@code src/main/resources/graphql/}) and the
+ * mapping of validation failures to GraphQL errors that name the offending argument.
+ */
+package dev.spark.api;

@@ -1,0 +1,42 @@
+package dev.spark.cli;
+
+import dev.spark.knowledge.IngestProgress;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar with rate and ETA on standard error. */
+final class TerminalProgress implements IngestProgress {
+
+    private final String task;
+    private ProgressBar bar;
+
+    TerminalProgress(String task) {
+        this.task = task;
+    }
+
+    @Override
+    public void start(long expectedRecords) {
+        bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(expectedRecords)
+                .setUnit(" docs", 1)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
+    }
+
+    @Override
+    public void advance(long records) {
+        bar.stepBy(records);
+    }
+
+    @Override
+    public void finish() {
+        bar.stepTo(bar.getCurrent());
+        bar.close();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The command line of the Spark jar: {@code serve} (default), {@code ingest docs}, {@code bench}, {@code eval}.
+ * Commands that touch the database talk to a running Spark over Bolt when one listens on the configured
+ * port, and open the embedded database themselves otherwise.
+ */
+package dev.spark.cli;

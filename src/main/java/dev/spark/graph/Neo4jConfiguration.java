@@ -1,0 +1,48 @@
+package dev.spark.graph;
+
+import java.net.URI;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: an external Neo4j when {@code spark.neo4j.uri} is set, otherwise the embedded one.
+ * The driver is created from {@link Neo4jConnectionDetails}, which depends on the embedded database, so the
+ * database is up before the driver first connects.
+ */
+@Configuration(proxyBeanMethods = false)
+class Neo4jConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedDatabaseCondition.class)
+    EmbeddedNeo4j embeddedNeo4j(Neo4jProperties props) {
+        return EmbeddedNeo4j.start(props);
+    }
+
+    @Bean
+    Neo4jConnectionDetails neo4jConnectionDetails(Neo4jProperties props, ObjectProvider<EmbeddedNeo4j> embedded) {
+        if (props.embedded()) {
+            return new Connection(embedded.getObject().boltUri(), AuthTokens.none());
+        }
+        AuthToken token = props.password() == null || props.password().isBlank()
+                ? AuthTokens.none()
+                : AuthTokens.basic(props.user(), props.password());
+        return new Connection(URI.create(props.uri()), token);
+    }
+
+    private record Connection(URI uri, AuthToken token) implements Neo4jConnectionDetails {
+        @Override
+        public URI getUri() {
+            return uri;
+        }
+
+        @Override
+        public AuthToken getAuthToken() {
+            return token;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.spark.knowledge;
+
+import java.util.Locale;
+
+/** Conventions of qualified Python API names as stored on {@code Api} nodes. */
+public final class ApiNames {
+
+    private ApiNames() {
+    }
+
+    /** Guesses the kind from Python naming conventions: classes are CapWords, their members are methods. */
+    static String kind(String qualifiedName) {
+        String[] parts = qualifiedName.split("\\.");
+        String last = parts[parts.length - 1];
+        if (!last.isEmpty() && Character.isUpperCase(last.charAt(0)) && !last.equals(last.toUpperCase(Locale.ROOT))) {
+            return "class";
+        }
+        if (parts.length > 1) {
+            String parent = parts[parts.length - 2];
+            if (!parent.isEmpty() && Character.isUpperCase(parent.charAt(0))) {
+                return "method";
+            }
+        }
+        return "function";
+    }
+
+    /**
+     * The spelling used by the documentation corpus: TensorFlow is documented as {@code tf.*}, while code
+     * analysis resolves imports to {@code tensorflow.*}.
+     */
+    public static String canonical(String qualifiedName) {
+        String name = qualifiedName.strip();
+        return name.startsWith("tensorflow.") ? "tf." + name.substring("tensorflow.".length()) : name;
+    }
+}

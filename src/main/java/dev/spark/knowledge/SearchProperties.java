@@ -1,0 +1,21 @@
+package dev.spark.knowledge;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Fusion of documentation search. The weights were chosen on the DS-1000 dev split (docs/evaluation.md):
+ * on these code-heavy prompts BM25 is much weaker than the embeddings, so its votes count for less.
+ *
+ * @param vectorWeight   weight of a document's vector rank in reciprocal-rank fusion
+ * @param fulltextWeight weight of its full-text rank
+ * @param rrfK           the k of reciprocal-rank fusion, 1 / (k + rank)
+ * @param candidates     candidates fetched from each index before fusion (at least the k asked for)
+ */
+@ConfigurationProperties("spark.search")
+public record SearchProperties(
+        @DefaultValue("1.0") double vectorWeight,
+        @DefaultValue("0.3") double fulltextWeight,
+        @DefaultValue("60") int rrfK,
+        @DefaultValue("40") int candidates) {
+}

@@ -1,0 +1,5 @@
+/**
+ * Input validation shared by every entry point (GraphQL, MCP, CLI): one exception type that names the
+ * offending field, and the checks that produce it.
+ */
+package dev.spark.validation;
