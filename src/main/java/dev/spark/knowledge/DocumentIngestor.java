@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
@@ -322,9 +323,17 @@ public class DocumentIngestor {
             return new IngestReport(read, created, updated, unchanged, removed, embedded, problems, elapsed);
         }
 
+        /** Lets a write already in flight commit (it is a whole batch), even when ingestion failed. */
         @Override
         public void close() {
             writer.shutdown();
+            try {
+                if (!writer.awaitTermination(5, TimeUnit.MINUTES)) {
+                    log.warn("A documentation batch was still being written after 5 minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,170 @@
+package dev.spark.cli;
+
+import dev.spark.ai.TextEmbedder;
+import dev.spark.knowledge.DocSearch;
+import dev.spark.knowledge.DocumentIngestor;
+import dev.spark.knowledge.IngestOptions;
+import dev.spark.knowledge.IngestReport;
+import dev.spark.knowledge.SearchMode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "bench", description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
+        subcommands = BenchCommand.Knowledge.class)
+final class BenchCommand {
+
+    @Command(name = "knowledge", mixinStandardHelpOptions = true,
+            description = "Ingest a documentation corpus into a fresh embedded database and measure ingestion "
+                    + "against raw embedding throughput, re-ingestion, and searchDocs latency over DS-1000 prompts.")
+    static final class Knowledge implements Callable<Integer> {
+
+        @Option(names = "--docs", defaultValue = "../shared/data/docs", description = "documentation (default ${DEFAULT-VALUE})")
+        Path docs;
+
+        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz",
+                description = "DS-1000 problems whose prompts are the queries (default ${DEFAULT-VALUE})")
+        Path problems;
+
+        @Option(names = "--home", description = "database directory (default: a new temporary one); an existing "
+                + "database makes the first ingestion a re-ingestion")
+        Path home;
+
+        @Option(names = "--embed-sample", defaultValue = "600", description = "corpus texts embedded alone to measure raw throughput")
+        int embedSample;
+
+        @Option(names = "--queries", defaultValue = "500", description = "search queries")
+        int queries;
+
+        private final ContextLauncher launcher;
+
+        Knowledge(ContextLauncher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Path dir = home != null ? home : Files.createTempDirectory("spark-bench-");
+            List<String> report = new ArrayList<>();
+            report.add("Machine: " + Machine.describe() + "; database: " + dir);
+            try (var context = launcher.privateDatabase(dir, Map.of())) {
+                TextEmbedder embedder = context.getBean(TextEmbedder.class);
+                DocumentIngestor ingestor = context.getBean(DocumentIngestor.class);
+                DocSearch search = context.getBean(DocSearch.class);
+                report.add("Embedding model: " + embedder.modelName());
+
+                List<String> sample = sampleTexts(docs, embedSample);
+                embedder.embedDocuments(sample.subList(0, Math.min(32, sample.size()))); // warm-up
+                long t0 = System.nanoTime();
+                for (int i = 0; i < sample.size(); i += 64) {
+                    embedder.embedDocuments(sample.subList(i, Math.min(sample.size(), i + 64)));
+                }
+                double rawRate = sample.size() / ((System.nanoTime() - t0) / 1e9);
+                System.err.printf("raw embedding: %.1f texts/s%n", rawRate);
+
+                IngestReport first = ingestor.ingest(docs, IngestOptions.defaults(), new TerminalProgress("Ingest"));
+                double ingestRate = first.read() / (first.elapsed().toNanos() / 1e9);
+                IngestReport again = ingestor.ingest(docs, IngestOptions.defaults(), new TerminalProgress("Re-ingest"));
+
+                report.add("");
+                report.add("| ingestion | figure |\n|---|---|");
+                report.add(String.format("| blobs | %d (%d created, %d embedded, %d rejected) |", first.read(), first.created(), first.embedded(), first.problems().size()));
+                report.add(String.format("| first ingestion | %.1f s, %.1f blobs/s |", first.elapsed().toMillis() / 1000.0, ingestRate));
+                report.add(String.format("| raw embedding throughput, %d corpus texts in batches of 64 | %.1f texts/s |", sample.size(), rawRate));
+                report.add(String.format("| ingestion rate / raw embedding rate | %.2f |", ingestRate / rawRate));
+                report.add(String.format("| re-ingestion of the unchanged corpus | %.1f s (%.1f%% of the first; %d embedded, %d written) |",
+                        again.elapsed().toMillis() / 1000.0, 100.0 * again.elapsed().toNanos() / first.elapsed().toNanos(),
+                        again.embedded(), again.created() + again.updated()));
+
+                List<String> prompts = prompts(problems, queries);
+                for (int i = 0; i < Math.min(20, prompts.size()); i++) { // warm-up
+                    search.search(prompts.get(i), embedder.embedQuery(prompts.get(i)), null, 10, SearchMode.HYBRID);
+                }
+                List<Long> embedOnly = new ArrayList<>();
+                List<Long> searchOnly = new ArrayList<>();
+                List<Long> total = new ArrayList<>();
+                for (String prompt : prompts) {
+                    long a = System.nanoTime();
+                    float[] vector = embedder.embedQuery(prompt);
+                    long b = System.nanoTime();
+                    search.search(prompt, vector, null, 10, SearchMode.HYBRID);
+                    long c = System.nanoTime();
+                    embedOnly.add(b - a);
+                    searchOnly.add(c - b);
+                    total.add(c - a);
+                }
+                report.add("");
+                report.add(Stats.header());
+                report.add(Stats.ofNanos(embedOnly).row("embed the prompt (the floor)"));
+                report.add(Stats.ofNanos(searchOnly).row("searchDocs on top of the embedding (hybrid, k=10)"));
+                report.add(Stats.ofNanos(total).row("searchDocs end to end, in-process"));
+                long[] rss = Machine.residentMiB();
+                report.add("");
+                report.add(String.format("Resident memory of the benchmark process: %d MiB now, %d MiB peak.", rss[0], rss[1]));
+            }
+            System.out.println(String.join("\n", report));
+            return 0;
+        }
+    }
+
+    /** A uniform random sample (fixed seed) of corpus texts, as ingestion would embed them. */
+    static List<String> sampleTexts(Path docs, int n) throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> texts = new ArrayList<>();
+        for (Path file : jsonlFiles(docs)) {
+            try (BufferedReader reader = reader(file)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    JsonNode node = json.readTree(line);
+                    String title = node.path("title").asString("");
+                    String text = node.path("text").asString("");
+                    texts.add(title.isEmpty() || text.startsWith(title) ? text : title + "\n" + text);
+                }
+            }
+        }
+        Collections.shuffle(texts, new Random(42));
+        return texts.subList(0, Math.min(n, texts.size()));
+    }
+
+    static List<String> prompts(Path problems, int n) throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> prompts = new ArrayList<>();
+        try (BufferedReader reader = reader(problems)) {
+            String line;
+            while ((line = reader.readLine()) != null && prompts.size() < n) {
+                prompts.add(json.readTree(line).path("prompt").asString());
+            }
+        }
+        return prompts;
+    }
+
+    private static List<Path> jsonlFiles(Path docs) throws IOException {
+        if (!Files.isDirectory(docs)) {
+            return List.of(docs);
+        }
+        try (Stream<Path> files = Files.list(docs)) {
+            return files.filter(f -> f.toString().endsWith(".jsonl.gz") || f.toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
+
+    private static BufferedReader reader(Path file) throws IOException {
+        var in = Files.newInputStream(file);
+        return new BufferedReader(new InputStreamReader(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in,
+                StandardCharsets.UTF_8));
+    }
+}

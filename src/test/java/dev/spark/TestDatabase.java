@@ -1,0 +1,69 @@
+package dev.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.neo4j.Neo4jContainer;
+
+/**
+ * The one seam between the integration tests and their database. By default each test JVM shares one embedded
+ * Neo4j in a temporary directory (Spring's context cache keeps it open across test classes). With
+ * {@code -Pcontainers} ({@code spark.test.database=container}) the same tests run against a Neo4j 5.26
+ * container started once per JVM; without a Docker engine those tests are skipped, not failed.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String MODE = System.getProperty("spark.test.database", "embedded");
+
+    private static final class Holder {
+        // Lazily created once per test JVM and shared by every context that uses it.
+        static final Path HOME = createHome();
+        static final Neo4jContainer CONTAINER = "container".equals(MODE) ? startContainer() : null;
+    }
+
+    public static boolean usesContainer() {
+        return "container".equals(MODE);
+    }
+
+    public static boolean available() {
+        return !usesContainer() || DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> props = new HashMap<>();
+        if (usesContainer()) {
+            props.put("spark.neo4j.uri", Holder.CONTAINER.getBoltUrl());
+            props.put("spark.neo4j.user", "neo4j");
+            props.put("spark.neo4j.password", Holder.CONTAINER.getAdminPassword());
+        } else {
+            props.put("spark.neo4j.uri", "");
+            props.put("spark.neo4j.home", Holder.HOME.toString());
+            props.put("spark.neo4j.bolt-port", 0);
+            props.put("spark.neo4j.http-port", 0);
+            props.put("spark.neo4j.page-cache", "64MB");
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("sparkTestDatabase", props));
+    }
+
+    private static Path createHome() {
+        try {
+            return Files.createTempDirectory("spark-test-neo4j-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Neo4jContainer startContainer() {
+        Neo4jContainer container = new Neo4jContainer("neo4j:5.26-community").withAdminPassword("spark-test-password");
+        container.start();
+        return container;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.spark.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spark.SparkIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@SparkIntegrationTest
+class SchemaMigrationsTest {
+
+    @Autowired
+    SchemaMigrations migrations;
+
+    @Autowired
+    Graph graph;
+
+    @Test
+    void schemaIsAppliedAtStartAndReapplyingChangesNothing() {
+        assertThat(migrations.apply()).isZero();
+        assertThat(graph.query("MATCH (m:__SparkMigration) RETURN m.version AS v ORDER BY v", Map.of()))
+                .extracting(r -> r.get("v").asInt()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void createsConstraintsVectorAndFullTextIndexes() {
+        var indexes = graph.query("SHOW INDEXES YIELD name, type, state RETURN name, type, state", Map.of());
+        assertThat(indexes).extracting(r -> r.get("name").asString() + ":" + r.get("type").asString())
+                .contains("doc_embedding:VECTOR", "task_embedding:VECTOR", "lesson_embedding:VECTOR",
+                        "doc_fulltext:FULLTEXT", "lesson_fulltext:FULLTEXT", "task_fulltext:FULLTEXT");
+        assertThat(indexes).allMatch(r -> r.get("state").asString().equals("ONLINE"));
+        var constraints = graph.query("SHOW CONSTRAINTS YIELD name RETURN name", Map.of());
+        assertThat(constraints).extracting(r -> r.get("name").asString())
+                .contains("doc_id", "api_qualified_name", "library_name", "trace_id", "lesson_id");
+        var config = graph.query("SHOW INDEXES YIELD name, options WHERE name = 'doc_embedding' RETURN options", Map.of())
+                .get(0).get("options").get("indexConfig");
+        assertThat(config.get("vector.dimensions").asInt()).isEqualTo(384);
+        assertThat(config.get("vector.similarity_function").asString()).isEqualToIgnoringCase("cosine");
+    }
+}

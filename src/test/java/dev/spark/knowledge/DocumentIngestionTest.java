@@ -1,0 +1,226 @@
+package dev.spark.knowledge;
+
+import static dev.spark.GraphFixtures.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spark.GraphFixtures;
+import dev.spark.SparkIntegrationTest;
+import dev.spark.ai.TextEmbedder;
+import dev.spark.graph.Graph;
+import dev.spark.validation.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@SparkIntegrationTest
+class DocumentIngestionTest {
+
+    @Autowired
+    DocumentIngestor ingestor;
+
+    @Autowired
+    Graph graph;
+
+    @Autowired
+    TextEmbedder embedder;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void emptyKnowledgeBase() {
+        GraphFixtures.clear(graph);
+    }
+
+    @Test
+    void loadsJsonlBlobsAsLibrariesApisAndEmbeddedDocs() {
+        IngestReport report = ingestor.ingest(GraphFixtures.DOCS.resolve("jsonl"), IngestOptions.defaults(), IngestProgress.NONE);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.created()).isEqualTo(13);
+        assertThat(report.embedded()).isEqualTo(13);
+        assertThat(count(graph, "MATCH (l:Library) RETURN count(l)")).isEqualTo(2);
+        assertThat(count(graph, "MATCH (d:Doc) WHERE size(d.embedding) = 384 RETURN count(d)")).isEqualTo(13);
+        // Two chunks of numpy.sort document one API; the prose page "Installation" documents none.
+        assertThat(count(graph, "MATCH (:Doc)-[:DOCUMENTS]->(a:Api {qualifiedName: 'numpy.sort'}) RETURN count(*)")).isEqualTo(2);
+        assertThat(count(graph, "MATCH (d:Doc {docId: 'numpy.install'})-[:DOCUMENTS]->() RETURN count(d)")).isZero();
+        assertThat(count(graph, "MATCH (:Api {qualifiedName: 'pandas.DataFrame.groupby'})-[:IN_LIBRARY]->(:Library {name: 'pandas', version: '1.4.0'}) RETURN count(*)")).isEqualTo(1);
+        assertThat(graph.query("MATCH (a:Api {qualifiedName: 'pandas.DataFrame.groupby'}) RETURN a.aliases AS aliases, a.kind AS kind", Map.of())
+                .get(0).get("kind").asString()).isEqualTo("method");
+    }
+
+    @Test
+    void reIngestingAnUnchangedCorpusWritesAndEmbedsNothing() {
+        ingestor.ingest(GraphFixtures.DOCS, IngestOptions.defaults(), IngestProgress.NONE);
+        var before = graph.query("MATCH (d:Doc) RETURN d.id AS id, d.updatedAt AS at ORDER BY id", Map.of());
+
+        IngestReport again = ingestor.ingest(GraphFixtures.DOCS, IngestOptions.defaults(), IngestProgress.NONE);
+
+        assertThat(again.embedded()).isZero();
+        assertThat(again.created() + again.updated() + again.removed()).isZero();
+        assertThat(again.unchanged()).isEqualTo(again.read());
+        assertThat(graph.query("MATCH (d:Doc) RETURN d.id AS id, d.updatedAt AS at ORDER BY id", Map.of())).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedRecordReplacesItsChunkAndMovesItsApiEdge() throws IOException {
+        Path file = tmp.resolve("lib.jsonl");
+        Files.writeString(file, line("lib:page:0", "lib.old_name", "first text") + line("lib:page:1", "lib.other", "second text"));
+        ingestor.ingest(file, IngestOptions.defaults(), IngestProgress.NONE);
+
+        Files.writeString(file, line("lib:page:0", "lib.new_name", "changed text") + line("lib:page:1", "lib.other", "second text"));
+        IngestReport report = ingestor.ingest(file, IngestOptions.defaults(), IngestProgress.NONE);
+
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(report.embedded()).isEqualTo(1);
+        assertThat(graph.query("MATCH (d:Doc {id: 'lib:page:0'})-[:DOCUMENTS]->(a:Api) RETURN d.text AS text, collect(a.qualifiedName) AS apis", Map.of()).get(0).asMap())
+                .containsEntry("text", "changed text")
+                .containsEntry("apis", List.of("lib.new_name"));
+    }
+
+    @Test
+    void aPageImportedAgainWithFewerChunksLosesTheStaleOnes() throws IOException {
+        Path file = tmp.resolve("lib.jsonl");
+        Files.writeString(file, line("lib:page:0", "lib.a", "one") + line("lib:page:1", "lib.b", "two"));
+        ingestor.ingest(file, IngestOptions.defaults(), IngestProgress.NONE);
+
+        Files.writeString(file, line("lib:page:0", "lib.a", "one"));
+        IngestReport report = ingestor.ingest(file, IngestOptions.defaults(), IngestProgress.NONE);
+
+        assertThat(report.removed()).isEqualTo(1);
+        assertThat(count(graph, "MATCH (d:Doc {docId: 'page'}) RETURN count(d)")).isEqualTo(1);
+    }
+
+    @Test
+    void splitsMarkdownRstAndTextPagesIntoChunksWithApis() {
+        IngestReport report = ingestor.ingest(GraphFixtures.DOCS.resolve("guide"),
+                new IngestOptions("mylib", "2.0", 64, 2_000), IngestProgress.NONE);
+
+        assertThat(report.problems()).isEmpty();
+        var chunks = graph.query("MATCH (d:Doc) OPTIONAL MATCH (d)-[:DOCUMENTS]->(a:Api) "
+                + "RETURN d.docId AS page, d.title AS title, a.qualifiedName AS api ORDER BY d.id", Map.of());
+        assertThat(chunks).extracting(r -> r.get("page").asString()).contains("mylib.merging", "mylib.reshaping", "mylib.notes");
+        assertThat(chunks).extracting(r -> r.get("api").asString(null))
+                .contains("mylib.join", "mylib.pivot", "mylib.melt", "mylib.sort_by", "mylib.write_table");
+        // the fenced '# a heading-like line' stays inside the mylib.join section
+        assertThat(chunks).extracting(r -> r.get("title").asString()).contains("Merging tables > mylib.join", "Reshaping > Melting")
+                .noneMatch(t -> t.contains("heading-like"));
+    }
+
+    @Test
+    void textPagesAreCutAtTheSizeCap() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("big"));
+        String paragraph = "word ".repeat(120).strip();
+        Files.writeString(dir.resolve("long.md"), "# Long page\n\n" + String.join("\n\n", java.util.Collections.nCopies(20, paragraph)));
+
+        ingestor.ingest(dir, new IngestOptions("big", null, 64, 1_000), IngestProgress.NONE);
+
+        assertThat(count(graph, "MATCH (d:Doc {docId: 'big.long'}) RETURN count(d)")).isGreaterThan(10);
+        assertThat(count(graph, "MATCH (d:Doc {docId: 'big.long'}) WHERE size(d.text) > 1000 + size('Long page') + 2 RETURN count(d)")).isZero();
+    }
+
+    @Test
+    void badRecordsAreListedByFileAndLineWhileGoodOnesLand() throws IOException {
+        Path file = tmp.resolve("mixed.jsonl");
+        byte[] notUtf8 = {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+        try (var out = Files.newOutputStream(file)) {
+            out.write(line("m:p:0", "m.good", "good one").getBytes(StandardCharsets.UTF_8));
+            out.write("{this is not json\n".getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"m:p:2\", \"library\": \"m\", \"doc_id\": \"p\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write(notUtf8);
+            out.write(line("m:p:4", "m.long", "x".repeat(DocRecord.MAX_TEXT + 1)).getBytes(StandardCharsets.UTF_8));
+            out.write(line("m:p:5", "m.good2", "good two").getBytes(StandardCharsets.UTF_8));
+        }
+
+        IngestReport report = ingestor.ingest(file, IngestOptions.defaults(), IngestProgress.NONE);
+
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.problems()).extracting(IngestProblem::line).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(report.problems()).allMatch(p -> p.file().endsWith("mixed.jsonl"));
+        assertThat(report.problems().get(0).message()).contains("malformed JSON");
+        assertThat(report.problems().get(1).message()).isEqualTo("text: is missing");
+        assertThat(report.problems().get(2).message()).contains("not valid UTF-8");
+        assertThat(report.problems().get(3).message()).startsWith("text: is 16001 characters long");
+        assertThat(report.failed()).isTrue();
+        assertThat(count(graph, "MATCH (d:Doc) RETURN count(d)")).isEqualTo(2);
+    }
+
+    @Test
+    void readsGzippedBlobs() throws IOException {
+        Path file = tmp.resolve("lib.jsonl.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(line("gz:p:0", "gz.f", "zipped").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(ingestor.ingest(file, IngestOptions.defaults(), IngestProgress.NONE).created()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureMidIngestLeavesCompleteBatchesOnly() throws IOException {
+        Path file = tmp.resolve("crash.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            lines.append(line("c:p" + i + ":0", "c.f" + i, "text " + i));
+        }
+        Files.writeString(file, lines);
+        TextEmbedder failing = new TextEmbedder(dev.spark.ai.EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 2_000) {
+            int batches;
+
+            @Override
+            public List<float[]> embedDocuments(List<String> texts) {
+                if (++batches == 2) {
+                    throw new IllegalStateException("process killed");
+                }
+                return embedder.embedDocuments(texts);
+            }
+        };
+        DocumentIngestor crashing = new DocumentIngestor(graph, failing);
+
+        assertThatThrownBy(() -> crashing.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE))
+                .hasMessageContaining("process killed");
+
+        assertThat(count(graph, "MATCH (d:Doc) RETURN count(d)")).isEqualTo(2);
+        assertThat(count(graph, "MATCH (d:Doc)-[:DOCUMENTS]->(:Api)-[:IN_LIBRARY]->(:Library) WHERE d.embedding IS NOT NULL RETURN count(d)")).isEqualTo(2);
+        // the next run completes the corpus without redoing the committed batch
+        IngestReport resumed = ingestor.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE);
+        assertThat(resumed.unchanged()).isEqualTo(2);
+        assertThat(resumed.created()).isEqualTo(4);
+    }
+
+    @Test
+    void aSmallUploadIsAllOrNothing() {
+        DocRecord good = new DocRecord("u:p:0", "u", "u.f", "u.f", "fine", null, null, "p", List.of());
+        DocRecord bad = new DocRecord("u:p:1", "u", "u.g", "u.g", " ", null, null, "p", List.of());
+
+        assertThatThrownBy(() -> ingestor.ingest(List.of(good, bad)))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("documents[1].text");
+        assertThat(count(graph, "MATCH (d:Doc) RETURN count(d)")).isZero();
+
+        assertThat(ingestor.ingest(List.of(good)).created()).isEqualTo(1);
+        assertThat(ingestor.ingest(List.of(good)).unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingPathIsAnInputError() {
+        assertThatThrownBy(() -> ingestor.ingest(tmp.resolve("nope"), IngestOptions.defaults(), IngestProgress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("path");
+    }
+
+    static String line(String id, String api, String text) {
+        String page = id.split(":")[1];
+        String library = id.split(":")[0];
+        return "{\"id\": \"" + id + "\", \"library\": \"" + library + "\", \"api\": \"" + api + "\", \"title\": \"" + api
+                + "\", \"text\": \"" + text + "\", \"source\": \"https://docs.example.org/" + page + "\", \"version\": \"1.0\", \"doc_id\": \"" + page + "\"}\n";
+    }
+}
