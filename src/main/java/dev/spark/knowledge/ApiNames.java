@@ -9,7 +9,7 @@ public final class ApiNames {
     }
 
     /** Guesses the kind from Python naming conventions: classes are CapWords, their members are methods. */
-    static String kind(String qualifiedName) {
+    public static String kind(String qualifiedName) {
         String[] parts = qualifiedName.split("\\.");
         String last = parts[parts.length - 1];
         if (!last.isEmpty() && Character.isUpperCase(last.charAt(0)) && !last.equals(last.toUpperCase(Locale.ROOT))) {
@@ -31,5 +31,16 @@ public final class ApiNames {
     public static String canonical(String qualifiedName) {
         String name = qualifiedName.strip();
         return name.startsWith("tensorflow.") ? "tf." + name.substring("tensorflow.".length()) : name;
+    }
+
+    /** The corpus library an API belongs to, from its root module ({@code torch} is documented as pytorch). */
+    public static String library(String qualifiedName) {
+        String root = qualifiedName.split("\\.", 2)[0];
+        return switch (root) {
+            case "tf", "tensorflow", "keras" -> "tensorflow";
+            case "torch" -> "pytorch";
+            case "mpl" -> "matplotlib";
+            default -> root;
+        };
     }
 }

@@ -83,20 +83,29 @@ public class DocSearch {
         List<Map.Entry<String, double[]>> ranked = new ArrayList<>(fused.entrySet());
         ranked.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]));
         List<Map.Entry<String, double[]>> top = ranked.subList(0, Math.min(k, ranked.size()));
-        Map<String, Record> docs = new HashMap<>();
-        graph.query(HYDRATE, Map.of("ids", top.stream().map(Map.Entry::getKey).toList()))
-                .forEach(r -> docs.put(r.get("id").asString(), r));
+        Map<String, DocHit> docs = documents(top.stream().map(Map.Entry::getKey).toList());
         List<DocHit> hits = new ArrayList<>(top.size());
         for (Map.Entry<String, double[]> entry : top) {
-            Record r = docs.get(entry.getKey());
-            if (r != null) {
+            DocHit d = docs.get(entry.getKey());
+            if (d != null) {
                 double[] s = entry.getValue();
-                hits.add(new DocHit(entry.getKey(), r.get("docId").asString(null), r.get("title").asString(null),
-                        r.get("text").asString(null), r.get("api").asString(null), r.get("library").asString(null),
-                        r.get("version").asString(null), r.get("source").asString(null), s[0], (int) s[1], (int) s[2]));
+                hits.add(new DocHit(d.id(), d.docId(), d.title(), d.text(), d.api(), d.library(), d.version(), d.source(),
+                        s[0], (int) s[1], (int) s[2]));
             }
         }
         return hits;
+    }
+
+    /** The chunks with these ids (score and ranks zero), keyed by id; unknown ids are left out. */
+    public Map<String, DocHit> documents(List<String> ids) {
+        Map<String, DocHit> docs = new HashMap<>();
+        for (Record r : graph.query(HYDRATE, Map.of("ids", ids))) {
+            String id = r.get("id").asString();
+            docs.put(id, new DocHit(id, r.get("docId").asString(null), r.get("title").asString(null),
+                    r.get("text").asString(null), r.get("api").asString(null), r.get("library").asString(null),
+                    r.get("version").asString(null), r.get("source").asString(null), 0, 0, 0));
+        }
+        return docs;
     }
 
     /** Ids of the nearest chunks by embedding, best first. */

@@ -1,0 +1,109 @@
+package dev.spark.experience;
+
+import dev.spark.ai.TextEmbedder;
+import dev.spark.graph.Graph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Embeds tasks, lessons and failure patterns after their trace has committed, so that recording a trace costs
+ * milliseconds. Pending nodes are found by their missing embedding: a crash loses no work, the next start
+ * picks them up. Tasks are embedded as queries (they are compared with other tasks and searched with), lessons
+ * and failure patterns as passages.
+ */
+@Component
+public class EmbeddingBackfill implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
+    private static final int BATCH = 32;
+
+    private record Kind(String label, String textProperty, boolean query) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("Task", "text", true),
+            new Kind("Lesson", "text", false),
+            new Kind("FailurePattern", "description", false));
+
+    private final Graph graph;
+    private final TextEmbedder embedder;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "spark-embedding-backfill");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    public EmbeddingBackfill(Graph graph, TextEmbedder embedder) {
+        this.graph = graph;
+        this.embedder = embedder;
+    }
+
+    /** Embeds whatever is pending, soon, on the backfill thread. */
+    public void requestSoon() {
+        if (scheduled.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                scheduled.set(false);
+                try {
+                    drain();
+                } catch (RuntimeException e) {
+                    log.warn("Embedding backfill failed; it is retried on the next trace or start: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        requestSoon();
+    }
+
+    /** Embeds everything pending now, on the calling thread; returns how many nodes were embedded. */
+    public synchronized int drain() {
+        int total = 0;
+        for (Kind kind : KINDS) {
+            while (true) {
+                int done = embedBatch(kind);
+                total += done;
+                if (done < BATCH) {
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    private int embedBatch(Kind kind) {
+        // Labels and property names come from the constant list above, never from input.
+        var pending = graph.query("MATCH (n:" + kind.label() + ") WHERE n.embedding IS NULL AND n." + kind.textProperty()
+                + " IS NOT NULL RETURN elementId(n) AS id, n." + kind.textProperty() + " AS text LIMIT $limit", Map.of("limit", BATCH));
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<String> texts = pending.stream().map(r -> r.get("text").asString()).toList();
+        List<float[]> vectors = kind.query() ? texts.stream().map(embedder::embedQuery).toList() : embedder.embedDocuments(texts);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            rows.add(Map.of("id", pending.get(i).get("id").asString(), "embedding", vectors.get(i)));
+        }
+        graph.execute("""
+                UNWIND $rows AS row
+                MATCH (n) WHERE elementId(n) = row.id
+                CALL db.create.setNodeVectorProperty(n, 'embedding', row.embedding)""", Map.of("rows", rows));
+        return pending.size();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.spark.experience;
+
+/** How an attempt ended. */
+public enum Outcome {
+    SUCCESS, FAILURE, PARTIAL
+}

@@ -1,0 +1,28 @@
+package dev.spark.recommend;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Weights of the retrieval paths in weighted reciprocal-rank fusion (weight / (rrfK + rank)), and the limits of
+ * the graph walks. Documentation weights follow the documentation search; experience from a similar task
+ * outranks documentation because it is the most specific evidence there is (docs/evaluation.md measures it).
+ *
+ * @param minTaskSimilarity  cosine similarity a past task needs to count as similar
+ * @param intentLibraryBoost factor on documentation of a library the task names or imports
+ */
+@ConfigurationProperties("spark.recommend")
+public record RecommendProperties(
+        @DefaultValue("1.0") double docVectorWeight,
+        @DefaultValue("0.3") double docFulltextWeight,
+        @DefaultValue("1.0") double lessonWeight,
+        @DefaultValue("2.0") double exampleWeight,
+        @DefaultValue("1.5") double experienceDocWeight,
+        @DefaultValue("1.0") double pitfallWeight,
+        @DefaultValue("0.8") double apiWalkWeight,
+        @DefaultValue("60") int rrfK,
+        @DefaultValue("40") int candidates,
+        @DefaultValue("5") int similarTasks,
+        @DefaultValue("0.8") double minTaskSimilarity,
+        @DefaultValue("1.2") double intentLibraryBoost) {
+}

@@ -1,0 +1,10 @@
+package dev.spark.recommend;
+
+import dev.spark.experience.TaskInput;
+import java.util.List;
+
+/** Writes the short recommendation text that cites the items as [1], [2], ... */
+public interface RecommendationSynthesizer {
+
+    String write(TaskInput task, List<RecommendationItem> items);
+}
