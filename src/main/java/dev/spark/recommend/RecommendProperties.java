@@ -5,8 +5,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Weights of the retrieval paths in weighted reciprocal-rank fusion (weight / (rrfK + rank)), and the limits of
- * the graph walks. Documentation weights follow the documentation search; experience from a similar task
- * outranks documentation because it is the most specific evidence there is (docs/evaluation.md measures it).
+ * the graph walks. Documentation weights follow the documentation search. A worked example from a similar task
+ * is the most specific evidence there is: its weight (times the task similarity) is set to outweigh all the
+ * paths a lesson can be found by together (embedding, full text, similar task, API walk), so the code that
+ * worked comes first and the lessons about it follow.
  *
  * @param minTaskSimilarity  cosine similarity a past task needs to count as similar
  * @param intentLibraryBoost factor on documentation of a library the task names or imports
@@ -16,7 +18,7 @@ public record RecommendProperties(
         @DefaultValue("1.0") double docVectorWeight,
         @DefaultValue("0.3") double docFulltextWeight,
         @DefaultValue("1.0") double lessonWeight,
-        @DefaultValue("2.0") double exampleWeight,
+        @DefaultValue("5.0") double exampleWeight,
         @DefaultValue("1.5") double experienceDocWeight,
         @DefaultValue("1.0") double pitfallWeight,
         @DefaultValue("0.8") double apiWalkWeight,
