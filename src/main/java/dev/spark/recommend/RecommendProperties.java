@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the graph walks. Documentation weights follow the documentation search. A worked example from a similar task
  * is the most specific evidence there is: its weight (times the task similarity) is set to outweigh all the
  * paths a lesson can be found by together (embedding, full text, similar task, API walk), so the code that
- * worked comes first and the lessons about it follow.
+ * worked comes first and the lessons about it follow. A failure on a similar task weighs more than both
+ * documentation paths together, so the pitfall is shown ahead of generic documentation.
  *
  * @param minTaskSimilarity  cosine similarity a past task needs to count as similar
  * @param intentLibraryBoost factor on documentation of a library the task names or imports
@@ -20,7 +21,7 @@ public record RecommendProperties(
         @DefaultValue("1.0") double lessonWeight,
         @DefaultValue("5.0") double exampleWeight,
         @DefaultValue("1.5") double experienceDocWeight,
-        @DefaultValue("1.0") double pitfallWeight,
+        @DefaultValue("2.0") double pitfallWeight,
         @DefaultValue("0.8") double apiWalkWeight,
         @DefaultValue("60") int rrfK,
         @DefaultValue("40") int candidates,

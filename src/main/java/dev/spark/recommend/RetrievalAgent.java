@@ -236,7 +236,8 @@ public class RetrievalAgent implements AutoCloseable {
         Map<String, Record> lessons = byKey(graph.query(LESSONS, Map.of("ids", refs(top, ItemKind.LESSON))), "id");
         Map<String, Record> pitfalls = byKey(graph.query(PITFALLS, Map.of("signatures", refs(top, ItemKind.PITFALL))), "signature");
         Map<String, Record> examples = byKey(graph.query(
-                "UNWIND $ids AS id MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task) RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task",
+                "UNWIND $ids AS id MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task) "
+                        + "RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task, head(coalesce(t.libraries, [])) AS library",
                 Map.of("ids", refs(top, ItemKind.EXAMPLE))), "id");
         // lesson quality: Laplace-smoothed success rate of the traces that followed it, scaled to 0.5-1.5
         // and documentation of a library the task is about counts a little more than that of another library
@@ -279,7 +280,7 @@ public class RetrievalAgent implements AutoCloseable {
                 case EXAMPLE -> {
                     Record e = examples.get(c.ref);
                     yield e == null ? null : new RecommendationItem(c.kind, c.ref, "Worked example: " + firstLine(e.get("task").asString()),
-                            e.get("attempt").asString(), "trace:" + c.ref, null, null,
+                            e.get("attempt").asString(), "trace:" + c.ref, null, e.get("library").asString(null),
                             List.copyOf(traceApis.getOrDefault(c.ref, Set.of())), c.score, c.why);
                 }
             };

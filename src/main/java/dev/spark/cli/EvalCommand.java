@@ -1,0 +1,98 @@
+package dev.spark.cli;
+
+import dev.spark.eval.Ds1000Evaluation;
+import dev.spark.eval.EvalReport;
+import dev.spark.eval.ReportWriter;
+import dev.spark.recommend.Recipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", description = "Evaluations.", subcommands = EvalCommand.Ds1000.class)
+final class EvalCommand {
+
+    @Command(name = "ds1000", mixinStandardHelpOptions = true,
+            description = "DS-1000 retrieval quality of every recipe (cold) and the lift of shared experience on "
+                    + "perturbed variants, on a fresh embedded database. Writes report.json, report.html, summary.md.")
+    static final class Ds1000 implements Callable<Integer> {
+
+        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "problems file (default ${DEFAULT-VALUE})")
+        Path problems;
+
+        @Option(names = "--docs", defaultValue = "../shared/data/docs", description = "documentation to load (default ${DEFAULT-VALUE})")
+        Path docs;
+
+        @Option(names = "--out", defaultValue = "reports/ds1000", description = "report directory (default ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--home", description = "database directory (default: a new temporary one). Reusing one "
+                + "keeps its documentation (re-ingestion skips unchanged records); experience is always cleared first.")
+        Path home;
+
+        @Option(names = "--epochs", defaultValue = "1", description = "experience epochs after the cold phase (default ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--limit", defaultValue = "0", description = "evaluate about this many problems, whole perturbation groups (0: all)")
+        int limit;
+
+        @Option(names = "--recipes", split = ",", defaultValue = "FULLTEXT,VECTOR,HYBRID,FULL", description = "recipes (default ${DEFAULT-VALUE})")
+        List<Recipe> recipes;
+
+        private final ContextLauncher launcher;
+
+        Ds1000(ContextLauncher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = home != null ? home : Files.createTempDirectory("spark-eval-");
+            String commandLine = "spark eval ds1000 --problems " + problems + " --docs " + docs + " --epochs " + epochs
+                    + (limit > 0 ? " --limit " + limit : "") + " --recipes " + String.join(",", recipes.stream().map(Enum::name).toList());
+            PhaseProgress progress = new PhaseProgress();
+            try (var context = launcher.privateDatabase(dir, Map.of())) {
+                EvalReport report = context.getBean(Ds1000Evaluation.class).run(
+                        new Ds1000Evaluation.Options(problems, docs, out, epochs, recipes, limit, commandLine),
+                        new TerminalProgress("Documentation"), progress);
+                progress.close();
+                System.out.println(new ReportWriter().markdown(report));
+                System.out.println("Report: " + out.resolve(ReportWriter.HTML).toAbsolutePath());
+            }
+            return 0;
+        }
+    }
+
+    /** One progress bar per phase of the evaluation. */
+    private static final class PhaseProgress implements Ds1000Evaluation.Progress, AutoCloseable {
+        private String phase;
+        private ProgressBar bar;
+
+        @Override
+        public void update(String phase, int done, int total) {
+            if (!phase.equals(this.phase)) {
+                close();
+                this.phase = phase;
+                bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(total).setUnit(" problems", 1)
+                        .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            }
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

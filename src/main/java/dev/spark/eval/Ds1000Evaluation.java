@@ -1,0 +1,202 @@
+package dev.spark.eval;
+
+import dev.spark.experience.EmbeddingBackfill;
+import dev.spark.experience.Outcome;
+import dev.spark.experience.TaskInput;
+import dev.spark.experience.TraceInput;
+import dev.spark.experience.TraceRecorder;
+import dev.spark.graph.Graph;
+import dev.spark.knowledge.DocumentIngestor;
+import dev.spark.knowledge.IngestOptions;
+import dev.spark.knowledge.IngestProgress;
+import dev.spark.knowledge.IngestReport;
+import dev.spark.recommend.ItemKind;
+import dev.spark.recommend.Recipe;
+import dev.spark.recommend.RecommendQuery;
+import dev.spark.recommend.Recommendation;
+import dev.spark.recommend.RecommendationItem;
+import dev.spark.recommend.RetrievalAgent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The DS-1000 evaluation: documentation retrieval quality of every recipe, cold, and the lift that one (or more)
+ * epochs of shared experience give the full pipeline on perturbed variants whose own solutions were never seen.
+ *
+ * <ol>
+ *   <li>cold: the knowledge base holds documentation only; every recipe recommends for every problem;</li>
+ *   <li>epoch 1: one successful trace per {@code Origin} problem (task = prompt, attempt = reference code) is
+ *       recorded, then the full pipeline recommends again for the perturbed variants;</li>
+ *   <li>epoch n &gt; 1: the variants' own outcomes of the previous epoch are recorded too, and the variants are
+ *       asked again.</li>
+ * </ol>
+ */
+@Service
+public class Ds1000Evaluation {
+
+    /** Items per recommendation that the metrics look at. */
+    public static final int K = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(Ds1000Evaluation.class);
+    private static final String AGENT = "ds1000-eval";
+
+    /** Called with (phase, done, total) while it runs. */
+    public interface Progress {
+        void update(String phase, int done, int total);
+    }
+
+    public record Options(Path problems, Path docs, Path out, int epochs, List<Recipe> recipes, int limit, String commandLine) {
+    }
+
+    private final Graph graph;
+    private final DocumentIngestor ingestor;
+    private final TraceRecorder recorder;
+    private final EmbeddingBackfill backfill;
+    private final RetrievalAgent agent;
+
+    public Ds1000Evaluation(Graph graph, DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
+                            RetrievalAgent agent) {
+        this.graph = graph;
+        this.ingestor = ingestor;
+        this.recorder = recorder;
+        this.backfill = backfill;
+        this.agent = agent;
+    }
+
+    public EvalReport run(Options options, IngestProgress ingestProgress, Progress progress) throws IOException {
+        long started = System.nanoTime();
+        List<Ds1000Problem> problems = new Ds1000Reader().read(options.problems());
+        if (options.limit() > 0 && options.limit() < problems.size()) {
+            problems = limitByGroup(problems, options.limit());
+        }
+        forgetExperience();
+        IngestReport ingest = ingestor.ingest(options.docs(), IngestOptions.defaults(), ingestProgress);
+        if (ingest.failed()) {
+            log.warn("{} documentation records were rejected", ingest.problems().size());
+        }
+
+        Map<Recipe, List<ProblemResult>> results = new LinkedHashMap<>();
+        for (Recipe recipe : options.recipes()) {
+            results.put(recipe, new ArrayList<>(ask(problems, recipe, EvalReport.COLD, progress)));
+        }
+        if (options.recipes().contains(Recipe.FULL) && options.epochs() > 0) {
+            List<Ds1000Problem> variants = problems.stream().filter(p -> !p.isOrigin()).toList();
+            List<Ds1000Problem> learned = problems.stream().filter(Ds1000Problem::isOrigin).toList();
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                String phase = "epoch" + epoch;
+                record(learned, phase, progress);
+                results.get(Recipe.FULL).addAll(ask(variants, Recipe.FULL, phase, progress));
+                learned = variants;
+            }
+        }
+
+        long chunks = graph.query("MATCH (d:Doc) RETURN count(d) AS n", Map.of()).get(0).get("n").asLong();
+        long pages = graph.query("MATCH (d:Doc) RETURN count(DISTINCT d.docId) AS n", Map.of()).get(0).get("n").asLong();
+        int withGold = (int) problems.stream().filter(p -> !p.goldPages().isEmpty()).count();
+        RunInfo run = new RunInfo(options.commandLine(), Instant.now(), (System.nanoTime() - started) / 1e9,
+                options.problems().toString(), chunks, pages, problems.size(), withGold);
+        List<RecipeResults> recipes = results.entrySet().stream()
+                .map(e -> new RecipeResults(e.getKey().name().toLowerCase(Locale.ROOT), describe(e.getKey()), e.getValue()))
+                .toList();
+        EvalReport report = EvalReport.of(run, recipes);
+        new ReportWriter().write(report, options.out());
+        return report;
+    }
+
+    /** Scores one recipe's recommendations for the given problems. */
+    List<ProblemResult> ask(List<Ds1000Problem> problems, Recipe recipe, String phase, Progress progress) {
+        List<ProblemResult> results = new ArrayList<>();
+        for (int i = 0; i < problems.size(); i++) {
+            Ds1000Problem p = problems.get(i);
+            Recommendation rec = agent.recommend(new RecommendQuery(
+                    new TaskInput(p.prompt(), null, List.of()), AGENT, K, recipe));
+            results.add(score(p, rec.items(), phase));
+            progress.update(recipe.name().toLowerCase(Locale.ROOT) + " " + phase, i + 1, problems.size());
+        }
+        return results;
+    }
+
+    static ProblemResult score(Ds1000Problem p, List<RecommendationItem> items, String phase) {
+        List<String> pages = items.stream().filter(i -> i.kind() == ItemKind.DOCUMENTATION && i.docId() != null)
+                .map(RecommendationItem::docId).toList();
+        Set<String> gold = p.goldPages();
+        Set<String> goldApis = new HashSet<>(p.apis());
+        List<Set<String>> covered = items.stream().map(i -> (Set<String>) new HashSet<>(i.apis())).toList();
+        List<String> libraries = items.stream().map(RecommendationItem::library).toList();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        put(metrics, Metric.NDCG_AT_10, RetrievalMetrics.ndcgAtK(pages, gold, K));
+        put(metrics, Metric.RECALL_AT_10, RetrievalMetrics.recallAtK(pages, gold, K));
+        put(metrics, Metric.MRR_AT_10, RetrievalMetrics.mrrAtK(pages, gold, K));
+        put(metrics, Metric.API_RECALL_AT_10, RetrievalMetrics.apiRecallAtK(covered, goldApis, K));
+        if (!libraries.isEmpty()) {
+            metrics.put(Metric.LIBRARY_OF_TOP_CORRECT.key(), RetrievalMetrics.libraryOfTopCorrect(libraries, p.corpusLibrary()));
+        }
+        return new ProblemResult(p.problemId(), p.library(), p.perturbationType(), phase, null, metrics);
+    }
+
+    /** Records each problem's reference solution as a successful trace, then embeds the new tasks. */
+    private void record(List<Ds1000Problem> problems, String phase, Progress progress) {
+        for (int i = 0; i < problems.size(); i++) {
+            Ds1000Problem p = problems.get(i);
+            recorder.record(new TraceInput(AGENT, null, new TaskInput(p.prompt(), null, List.of(p.corpusLibrary())),
+                    p.referenceCode(), Outcome.SUCCESS, null, null, List.of(), null, null));
+            progress.update("record " + phase, i + 1, problems.size());
+        }
+        backfill.drain();
+    }
+
+    /** Starts every run from documentation only: experience of an earlier run would leak into "cold". */
+    private void forgetExperience() {
+        for (String label : List.of("Recommendation", "Trace", "Task", "Lesson", "FailurePattern", "Agent")) {
+            int deleted;
+            do {
+                // the label comes from the constant list above
+                deleted = graph.write(tx -> tx.run("MATCH (n:" + label + ") WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n")
+                        .single().get("n").asInt());
+            } while (deleted > 0);
+        }
+        graph.execute("MATCH (a:Api {foundIn: 'trace'}) WHERE NOT (a)<-[:DOCUMENTS]-() DETACH DELETE a", Map.of());
+    }
+
+    /** Keeps whole perturbation groups (an origin and its variants) until about {@code limit} problems. */
+    private static List<Ds1000Problem> limitByGroup(List<Ds1000Problem> problems, int limit) {
+        Map<Integer, Integer> origins = Ds1000Reader.originIds(problems);
+        Map<String, List<Ds1000Problem>> groups = new LinkedHashMap<>();
+        Function<Ds1000Problem, String> group = p -> p.library() + "#" + origins.get(p.problemId());
+        problems.forEach(p -> groups.computeIfAbsent(group.apply(p), g -> new ArrayList<>()).add(p));
+        List<Ds1000Problem> kept = new ArrayList<>();
+        for (List<Ds1000Problem> members : groups.values()) {
+            if (kept.size() >= limit) {
+                break;
+            }
+            kept.addAll(members);
+        }
+        return kept;
+    }
+
+    private static void put(Map<String, Double> metrics, Metric metric, OptionalDouble value) {
+        value.ifPresent(v -> metrics.put(metric.key(), v));
+    }
+
+    private static String describe(Recipe recipe) {
+        return switch (recipe) {
+            case FULLTEXT -> "documentation by BM25 (Lucene full-text index)";
+            case VECTOR -> "documentation by embedding similarity";
+            case HYBRID -> "documentation by embedding and BM25, weighted reciprocal-rank fusion";
+            case FULL -> "hybrid documentation + lessons, similar past tasks and graph walks";
+        };
+    }
+}
