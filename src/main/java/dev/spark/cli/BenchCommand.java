@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "bench", description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
-        subcommands = BenchCommand.Knowledge.class)
+        subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class})
 final class BenchCommand {
 
     @Command(name = "knowledge", mixinStandardHelpOptions = true,

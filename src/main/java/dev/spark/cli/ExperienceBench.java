@@ -1,0 +1,197 @@
+package dev.spark.cli;
+
+import dev.spark.experience.EmbeddingBackfill;
+import dev.spark.experience.Outcome;
+import dev.spark.experience.TaskInput;
+import dev.spark.experience.TraceInput;
+import dev.spark.experience.TraceRecorder;
+import dev.spark.recommend.Recipe;
+import dev.spark.recommend.RecommendQuery;
+import dev.spark.recommend.Recommendation;
+import dev.spark.recommend.RetrievalAgent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "experience", mixinStandardHelpOptions = true,
+        description = "Record traces and measure recordTrace latency and throughput, then recommend latency "
+                + "without an LLM (single client and concurrent clients) with the share of each pipeline stage. "
+                + "Use --home with a database that already holds the documentation corpus.")
+final class ExperienceBench implements Callable<Integer> {
+
+    private static final String[] ERRORS = {
+            "Traceback (most recent call last):\n  File \"solution.py\", line 7, in <module>\n    result = df['%s']\nKeyError: '%s'",
+            "Traceback (most recent call last):\n  File \"solution.py\", line 3, in <module>\nValueError: operands could not be broadcast together with shapes (%d,) (%d,)",
+            "Traceback (most recent call last):\n  File \"solution.py\", line 9, in <module>\nTypeError: unsupported operand type(s) for +: 'int' and 'str' (%s)"};
+
+    @Option(names = "--home", required = true, description = "database directory holding the documentation corpus")
+    Path home;
+
+    @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "DS-1000 problems (prompts and code)")
+    Path problems;
+
+    @Option(names = "--traces", defaultValue = "10000", description = "traces to record (default ${DEFAULT-VALUE})")
+    int traces;
+
+    @Option(names = "--tasks", defaultValue = "2000", description = "distinct tasks the traces are spread over (default ${DEFAULT-VALUE})")
+    int tasks;
+
+    @Option(names = "--queries", defaultValue = "200", description = "recommend calls per client setting (default ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--clients", defaultValue = "8", description = "concurrent clients (default ${DEFAULT-VALUE})")
+    int clients;
+
+    private final ContextLauncher launcher;
+
+    ExperienceBench(ContextLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String[]> promptsAndCode = load(problems);
+        List<String> report = new ArrayList<>();
+        report.add("Machine: " + Machine.describe() + "; database: " + home);
+        try (var context = launcher.privateDatabase(home, Map.of())) {
+            TraceRecorder recorder = context.getBean(TraceRecorder.class);
+            EmbeddingBackfill backfill = context.getBean(EmbeddingBackfill.class);
+            RetrievalAgent agent = context.getBean(RetrievalAgent.class);
+            Random random = new Random(7);
+
+            List<TraceInput> inputs = new ArrayList<>(traces);
+            for (int i = 0; i < traces; i++) {
+                int task = i % tasks;
+                String[] p = promptsAndCode.get(task % promptsAndCode.size());
+                Outcome outcome = Outcome.values()[random.nextInt(3)];
+                String error = outcome == Outcome.SUCCESS ? null
+                        : String.format(ERRORS[random.nextInt(ERRORS.length)].replace("%d", "%s"), "col" + random.nextInt(50), "col" + random.nextInt(50));
+                List<String> lessons = random.nextInt(4) == 0 ? List.of("Check the dtype of the column before combining values (run " + i + ").") : List.of();
+                inputs.add(new TraceInput("bench-agent-" + (i % 50), "bench-model",
+                        new TaskInput(p[0] + "\n# variant " + task, null, List.of(p[2])), p[1], outcome, error,
+                        null, lessons, null, null));
+            }
+            for (int i = 0; i < 50; i++) { // warm-up, not measured
+                recorder.record(inputs.get(i));
+            }
+            List<Long> recordNanos = new ArrayList<>(traces);
+            long t0 = System.nanoTime();
+            for (int i = 50; i < inputs.size(); i++) {
+                long a = System.nanoTime();
+                recorder.record(inputs.get(i));
+                recordNanos.add(System.nanoTime() - a);
+            }
+            double recordSeconds = (System.nanoTime() - t0) / 1e9;
+            System.err.printf("recorded %d traces in %.1f s%n", recordNanos.size(), recordSeconds);
+            long b0 = System.nanoTime();
+            int embedded = backfill.drain();
+            double backfillSeconds = (System.nanoTime() - b0) / 1e9;
+
+            report.add("");
+            report.add(Stats.header());
+            report.add(Stats.ofNanos(recordNanos).row("recordTrace, in-process (validation, redaction, extraction, one transaction)"));
+            report.add("");
+            report.add(String.format("Sustained: %d traces in %.1f s = %.0f traces/s from one client. Embedding the %d new "
+                    + "tasks, lessons and failure patterns afterwards (off the write path): %.1f s.",
+                    recordNanos.size(), recordSeconds, recordNanos.size() / recordSeconds, embedded, backfillSeconds));
+
+            List<String> asks = new ArrayList<>();
+            for (int i = 0; i < queries; i++) {
+                asks.add(promptsAndCode.get((i * 7) % promptsAndCode.size())[0]);
+            }
+            for (int i = 0; i < 10; i++) { // warm-up
+                agent.recommend(new RecommendQuery(new TaskInput(asks.get(i), null, List.of()), null, 10, Recipe.FULL));
+            }
+            List<Recommendation> single = new ArrayList<>();
+            List<Long> singleNanos = new ArrayList<>();
+            for (String ask : asks) {
+                long a = System.nanoTime();
+                single.add(agent.recommend(new RecommendQuery(new TaskInput(ask, null, List.of()), null, 10, Recipe.FULL)));
+                singleNanos.add(System.nanoTime() - a);
+            }
+            List<Long> embedNanos = single.stream().map(r -> r.stageMicros().get("embed") * 1_000).toList();
+            List<Long> beyondEmbed = new ArrayList<>();
+            for (int i = 0; i < single.size(); i++) {
+                beyondEmbed.add(singleNanos.get(i) - embedNanos.get(i));
+            }
+            report.add("");
+            report.add(String.format("recommend (recipe FULL, k=10, template synthesis) over %d DS-1000 prompts, %d traces in the graph:", asks.size(), traces + 0));
+            report.add("");
+            report.add(Stats.header());
+            report.add(Stats.ofNanos(singleNanos).row("recommend, single client, total"));
+            report.add(Stats.ofNanos(embedNanos).row("of which: embedding the task (the floor)"));
+            report.add(Stats.ofNanos(beyondEmbed).row("what recommend adds on top of the embedding"));
+
+            Map<String, Long> stageTotals = new LinkedHashMap<>();
+            single.forEach(r -> r.stageMicros().forEach((stage, micros) -> stageTotals.merge(stage, micros, Long::sum)));
+            long all = stageTotals.values().stream().mapToLong(Long::longValue).sum();
+            report.add("");
+            report.add("| stage | share of time | mean ms |\n|---|---|---|");
+            stageTotals.forEach((stage, micros) -> report.add(String.format("| %s | %.1f%% | %.1f |", stage,
+                    100.0 * micros / all, micros / 1000.0 / single.size())));
+
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Long> concurrentNanos = Collections.synchronizedList(new ArrayList<>());
+            long c0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    for (int i = client; i < asks.size(); i += clients) {
+                        long a = System.nanoTime();
+                        agent.recommend(new RecommendQuery(new TaskInput(asks.get(i), null, List.of()), null, 10, Recipe.FULL));
+                        concurrentNanos.add(System.nanoTime() - a);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double concurrentSeconds = (System.nanoTime() - c0) / 1e9;
+            pool.shutdown();
+            report.add("");
+            report.add(Stats.header());
+            report.add(Stats.ofNanos(concurrentNanos).row(clients + " concurrent clients, latency per call"));
+            report.add("");
+            report.add(String.format("Throughput with %d clients: %.1f recommendations/s (single client: %.1f/s).", clients,
+                    concurrentNanos.size() / concurrentSeconds, single.size() / (singleNanos.stream().mapToLong(Long::longValue).sum() / 1e9)));
+            long[] rss = Machine.residentMiB();
+            report.add(String.format("Resident memory of the benchmark process: %d MiB now, %d MiB peak.", rss[0], rss[1]));
+        }
+        System.out.println(String.join("\n", report));
+        return 0;
+    }
+
+    /** Prompt, reference code and corpus library of each problem. */
+    private static List<String[]> load(Path problems) throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(problems)), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                JsonNode node = json.readTree(line);
+                String library = node.path("library").asString().toLowerCase();
+                rows.add(new String[] {node.path("prompt").asString(), node.path("reference_code").asString(), library});
+            }
+        }
+        return rows;
+    }
+}
