@@ -1,6 +1,9 @@
 package dev.spark.cli;
 
 import dev.spark.ai.TextEmbedder;
+import dev.spark.eval.ModelComparison;
+import dev.spark.knowledge.DocCorpus;
+import dev.spark.knowledge.DocRecord;
 import dev.spark.knowledge.DocSearch;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
@@ -18,15 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "bench", description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
-        subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class})
+        subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class, BenchCommand.Models.class})
 final class BenchCommand {
 
     @Command(name = "knowledge", mixinStandardHelpOptions = true,
@@ -122,21 +123,40 @@ final class BenchCommand {
         }
     }
 
+    @Command(name = "models", mixinStandardHelpOptions = true,
+            description = "Compare the in-process embedding models: speed, and retrieval quality on the DS-1000 dev "
+                    + "problems over a sub-corpus (all gold pages plus random distractors), by brute-force cosine.")
+    static final class Models implements Callable<Integer> {
+
+        @Option(names = "--docs", defaultValue = "../shared/data/docs", description = "documentation (default ${DEFAULT-VALUE})")
+        Path docs;
+
+        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "problems (default ${DEFAULT-VALUE})")
+        Path problems;
+
+        @Option(names = "--distractors", defaultValue = "3000", description = "random non-gold chunks added (default ${DEFAULT-VALUE})")
+        int distractors;
+
+        @Option(names = "--max-chars", defaultValue = "2000", description = "texts cut to this length before embedding (default ${DEFAULT-VALUE})")
+        int maxChars;
+
+        @Override
+        public Integer call() throws IOException {
+            System.out.println("Machine: " + Machine.describe());
+            System.out.println();
+            System.out.println("| model | sub-corpus chunks | docs/s (batches of 64) | ms per query | NDCG@10 | Recall@10 | MRR@10 |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars)) {
+                System.out.printf("| %s | %d | %.1f | %.1f | %.3f | %.3f | %.3f |%n", r.model(), r.corpusChunks(),
+                        r.docsPerSecond(), r.queryMillis(), r.ndcg10(), r.recall10(), r.mrr10());
+            }
+            return 0;
+        }
+    }
+
     /** A uniform random sample (fixed seed) of corpus texts, as ingestion would embed them. */
     static List<String> sampleTexts(Path docs, int n) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<String> texts = new ArrayList<>();
-        for (Path file : jsonlFiles(docs)) {
-            try (BufferedReader reader = reader(file)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    JsonNode node = json.readTree(line);
-                    String title = node.path("title").asString("");
-                    String text = node.path("text").asString("");
-                    texts.add(title.isEmpty() || text.startsWith(title) ? text : title + "\n" + text);
-                }
-            }
-        }
+        List<String> texts = new ArrayList<>(DocCorpus.readJsonl(docs).stream().map(DocRecord::embeddingText).toList());
         Collections.shuffle(texts, new Random(42));
         return texts.subList(0, Math.min(n, texts.size()));
     }
@@ -151,15 +171,6 @@ final class BenchCommand {
             }
         }
         return prompts;
-    }
-
-    private static List<Path> jsonlFiles(Path docs) throws IOException {
-        if (!Files.isDirectory(docs)) {
-            return List.of(docs);
-        }
-        try (Stream<Path> files = Files.list(docs)) {
-            return files.filter(f -> f.toString().endsWith(".jsonl.gz") || f.toString().endsWith(".jsonl")).sorted().toList();
-        }
     }
 
     private static BufferedReader reader(Path file) throws IOException {

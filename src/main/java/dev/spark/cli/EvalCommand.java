@@ -2,6 +2,7 @@ package dev.spark.cli;
 
 import dev.spark.eval.Ds1000Evaluation;
 import dev.spark.eval.EvalReport;
+import dev.spark.eval.FusionSweep;
 import dev.spark.eval.ReportWriter;
 import dev.spark.recommend.Recipe;
 import java.nio.file.Files;
@@ -16,8 +17,40 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "eval", description = "Evaluations.", subcommands = EvalCommand.Ds1000.class)
+@Command(name = "eval", description = "Evaluations.", subcommands = {EvalCommand.Ds1000.class, EvalCommand.Fusion.class})
 final class EvalCommand {
+
+    @Command(name = "fusion", mixinStandardHelpOptions = true,
+            description = "Score ways of fusing the embedding and BM25 rankings of documentation search on the DS-1000 "
+                    + "problems with gold pages. Needs a database holding the corpus (--home).")
+    static final class Fusion implements Callable<Integer> {
+
+        @Option(names = "--home", required = true, description = "database directory holding the documentation corpus")
+        Path home;
+
+        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "problems (default ${DEFAULT-VALUE})")
+        Path problems;
+
+        @Option(names = "--weights", split = ",", defaultValue = "0,0.1,0.2,0.3,0.5,0.75,1", description = "BM25 weights to try (default ${DEFAULT-VALUE})")
+        List<Double> weights;
+
+        private final ContextLauncher launcher;
+
+        Fusion(ContextLauncher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (var context = launcher.privateDatabase(home, Map.of())) {
+                List<FusionSweep.Result> results = context.getBean(FusionSweep.class).run(problems, weights);
+                System.out.println("| fusion (embedding weight 1.0) | problems | NDCG@10 | Recall@10 | MRR@10 |");
+                System.out.println("|---|---|---|---|---|");
+                results.forEach(r -> System.out.printf("| %s | %d | %.3f | %.3f | %.3f |%n", r.fusion(), r.problems(), r.ndcg10(), r.recall10(), r.mrr10()));
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "ds1000", mixinStandardHelpOptions = true,
             description = "DS-1000 retrieval quality of every recipe (cold) and the lift of shared experience on "

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Weights of the retrieval paths in weighted reciprocal-rank fusion (weight / (rrfK + rank)), and the limits of
- * the graph walks. Documentation weights follow the documentation search. A worked example from a similar task
+ * the graph walks. Documentation paths use the weights of documentation search ({@code spark.search.*}). A worked example from a similar task
  * is the most specific evidence there is: its weight (times the task similarity) is set to outweigh all the
  * paths a lesson can be found by together (embedding, full text, similar task, API walk), so the code that
  * worked comes first and the lessons about it follow. A failure on a similar task weighs more than both
@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("spark.recommend")
 public record RecommendProperties(
-        @DefaultValue("1.0") double docVectorWeight,
-        @DefaultValue("0.3") double docFulltextWeight,
         @DefaultValue("1.0") double lessonWeight,
         @DefaultValue("5.0") double exampleWeight,
         @DefaultValue("1.5") double experienceDocWeight,

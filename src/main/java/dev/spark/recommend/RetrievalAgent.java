@@ -7,6 +7,7 @@ import dev.spark.graph.FullText;
 import dev.spark.graph.Graph;
 import dev.spark.knowledge.DocHit;
 import dev.spark.knowledge.DocSearch;
+import dev.spark.knowledge.SearchProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,6 +111,7 @@ public class RetrievalAgent implements AutoCloseable {
     private final TextEmbedder embedder;
     private final DocSearch docs;
     private final RecommendProperties props;
+    private final SearchProperties search;
     private final RecommendationSynthesizer synthesizer;
     private final PythonApiExtractor extractor = new PythonApiExtractor();
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
@@ -119,11 +121,12 @@ public class RetrievalAgent implements AutoCloseable {
     });
 
     public RetrievalAgent(Graph graph, TextEmbedder embedder, DocSearch docs, RecommendProperties props,
-                          RecommendationSynthesizer synthesizer) {
+                          SearchProperties search, RecommendationSynthesizer synthesizer) {
         this.graph = graph;
         this.embedder = embedder;
         this.docs = docs;
         this.props = props;
+        this.search = search;
         this.synthesizer = synthesizer;
     }
 
@@ -149,8 +152,8 @@ public class RetrievalAgent implements AutoCloseable {
         clock.lap("candidates");
 
         Fusion fusion = new Fusion(props.rrfK());
-        rank(fusion, ItemKind.DOCUMENTATION, docVector.join(), props.docVectorWeight(), "documentation by embedding");
-        rank(fusion, ItemKind.DOCUMENTATION, docText.join(), props.docFulltextWeight(), "documentation by full text");
+        rank(fusion, ItemKind.DOCUMENTATION, docVector.join(), search.vectorWeight(), "documentation by embedding");
+        rank(fusion, ItemKind.DOCUMENTATION, docText.join(), search.fulltextWeight(), "documentation by full text");
         rank(fusion, ItemKind.LESSON, lessonVector.join(), props.lessonWeight(), "lesson by embedding");
         rank(fusion, ItemKind.LESSON, lessonText.join(), props.lessonWeight() * 0.5, "lesson by full text");
         Map<String, Set<String>> traceApis = new HashMap<>();
