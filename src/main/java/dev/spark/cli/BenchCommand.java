@@ -46,7 +46,7 @@ final class BenchCommand {
                 + "database makes the first ingestion a re-ingestion")
         Path home;
 
-        @Option(names = "--embed-sample", defaultValue = "600", description = "corpus texts embedded alone to measure raw throughput")
+        @Option(names = "--embed-sample", defaultValue = "1000", description = "corpus texts embedded alone to measure raw throughput")
         int embedSample;
 
         @Option(names = "--queries", defaultValue = "500", description = "search queries")
@@ -99,21 +99,31 @@ final class BenchCommand {
                 List<Long> embedOnly = new ArrayList<>();
                 List<Long> searchOnly = new ArrayList<>();
                 List<Long> total = new ArrayList<>();
+                List<Long> vectorOnly = new ArrayList<>();
+                List<Long> textOnly = new ArrayList<>();
                 for (String prompt : prompts) {
                     long a = System.nanoTime();
                     float[] vector = embedder.embedQuery(prompt);
                     long b = System.nanoTime();
                     search.search(prompt, vector, null, 10, SearchMode.HYBRID);
                     long c = System.nanoTime();
+                    search.search(prompt, vector, null, 10, SearchMode.VECTOR);
+                    long d = System.nanoTime();
+                    search.search(prompt, null, null, 10, SearchMode.FULLTEXT);
+                    long e = System.nanoTime();
                     embedOnly.add(b - a);
                     searchOnly.add(c - b);
                     total.add(c - a);
+                    vectorOnly.add(d - c);
+                    textOnly.add(e - d);
                 }
                 report.add("");
                 report.add(Stats.header());
                 report.add(Stats.ofNanos(embedOnly).row("embed the prompt (the floor)"));
                 report.add(Stats.ofNanos(searchOnly).row("searchDocs on top of the embedding (hybrid, k=10)"));
                 report.add(Stats.ofNanos(total).row("searchDocs end to end, in-process"));
+                report.add(Stats.ofNanos(vectorOnly).row("for comparison: vector k-NN only (+ hydration)"));
+                report.add(Stats.ofNanos(textOnly).row("for comparison: full-text only (+ hydration)"));
                 long[] rss = Machine.residentMiB();
                 report.add("");
                 report.add(String.format("Resident memory of the benchmark process: %d MiB now, %d MiB peak.", rss[0], rss[1]));

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Service;
  * over-fetches, and widens the fetch until it has k hits or has seen the whole index.
  */
 @Service
-public class DocSearch {
+public class DocSearch implements AutoCloseable {
 
     public static final int MAX_QUERY = 20_000;
     public static final int MAX_K = 100;
@@ -49,6 +52,11 @@ public class DocSearch {
     private final Graph graph;
     private final TextEmbedder embedder;
     private final SearchProperties props;
+    private final ExecutorService lexical = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "spark-fulltext");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DocSearch(Graph graph, TextEmbedder embedder, SearchProperties props) {
         this.graph = graph;
@@ -68,8 +76,12 @@ public class DocSearch {
     /** Searches with a query vector computed by the caller (null for full-text only). */
     public List<DocHit> search(String text, float[] vector, String library, int k, SearchMode mode) {
         int fetch = Math.max(k, props.candidates());
+        // the two index queries run side by side: each is a Bolt round trip and a few milliseconds of work
+        CompletableFuture<List<String>> textFuture = mode == SearchMode.VECTOR
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> fulltextIds(text, library, fetch), lexical);
         List<String> vectorIds = mode == SearchMode.FULLTEXT ? List.of() : vectorIds(vector, library, fetch);
-        List<String> textIds = mode == SearchMode.VECTOR ? List.of() : fulltextIds(text, library, fetch);
+        List<String> textIds = textFuture.join();
         Map<String, double[]> fused = new LinkedHashMap<>();
         // [score, vectorRank, fulltextRank]
         for (int i = 0; i < vectorIds.size(); i++) {
@@ -147,5 +159,10 @@ public class DocSearch {
         params.put("fetch", fetch);
         params.put("k", k);
         return params;
+    }
+
+    @Override
+    public void close() {
+        lexical.shutdownNow();
     }
 }
