@@ -1,6 +1,7 @@
 package dev.spark.ai;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.function.Supplier;
@@ -14,10 +15,12 @@ public enum EmbeddingModelChoice {
 
     /** bge-small-en-v1.5, int8-quantized; queries carry the instruction prefix the model was trained with. */
     BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ",
-            BgeSmallEnV15QuantizedEmbeddingModel::new),
+            () -> new OnnxEncoderModel(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q.onnx",
+                    "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384)),
 
     /** all-MiniLM-L6-v2, float32; symmetric, no query prefix. */
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", "", AllMiniLmL6V2EmbeddingModel::new);
+    ALL_MINILM_L6_V2("all-minilm-l6-v2", "", () -> new OnnxEncoderModel(AllMiniLmL6V2EmbeddingModel.class,
+            "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, 384));
 
     private final String modelName;
     private final String queryPrefix;

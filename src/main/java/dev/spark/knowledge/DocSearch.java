@@ -32,14 +32,19 @@ public class DocSearch implements AutoCloseable {
     private static final String VECTOR = """
             CALL db.index.vector.queryNodes('doc_embedding', $fetch, $vector) YIELD node, score
             WHERE $library IS NULL OR node.library = $library
-            RETURN node.id AS id, score
+            RETURN %s
             LIMIT $k""";
 
     private static final String FULLTEXT = """
             CALL db.index.fulltext.queryNodes('doc_fulltext', $query, {limit: $fetch}) YIELD node, score
             WHERE $library IS NULL OR node.library = $library
-            RETURN node.id AS id, score
+            RETURN %s
             LIMIT $k""";
+
+    /** Candidates carry their properties, so a search needs no second round trip to show them. */
+    private static final String WITH_PROPERTIES = "node.id AS id, node.docId AS docId, node.title AS title, node.text AS text, "
+            + "node.api AS api, node.library AS library, node.version AS version, node.source AS source, score";
+    private static final String ID_ONLY = "node.id AS id, score";
 
     private static final String HYDRATE = """
             UNWIND $ids AS id
@@ -77,11 +82,16 @@ public class DocSearch implements AutoCloseable {
     public List<DocHit> search(String text, float[] vector, String library, int k, SearchMode mode) {
         int fetch = Math.max(k, props.candidates());
         // the two index queries run side by side: each is a Bolt round trip and a few milliseconds of work
-        CompletableFuture<List<String>> textFuture = mode == SearchMode.VECTOR
+        CompletableFuture<List<Record>> textFuture = mode == SearchMode.VECTOR
                 ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> fulltextIds(text, library, fetch), lexical);
-        List<String> vectorIds = mode == SearchMode.FULLTEXT ? List.of() : vectorIds(vector, library, fetch);
-        List<String> textIds = textFuture.join();
+                : CompletableFuture.supplyAsync(() -> fulltext(text, library, fetch, WITH_PROPERTIES), lexical);
+        List<Record> vectorRows = mode == SearchMode.FULLTEXT ? List.of() : vector(vector, library, fetch, WITH_PROPERTIES);
+        List<Record> textRows = textFuture.join();
+        Map<String, Record> rows = new HashMap<>();
+        vectorRows.forEach(r -> rows.put(r.get("id").asString(), r));
+        textRows.forEach(r -> rows.putIfAbsent(r.get("id").asString(), r));
+        List<String> vectorIds = ids(vectorRows);
+        List<String> textIds = ids(textRows);
         Map<String, double[]> fused = new LinkedHashMap<>();
         // [score, vectorRank, fulltextRank]
         for (int i = 0; i < vectorIds.size(); i++) {
@@ -95,15 +105,10 @@ public class DocSearch implements AutoCloseable {
         List<Map.Entry<String, double[]>> ranked = new ArrayList<>(fused.entrySet());
         ranked.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]));
         List<Map.Entry<String, double[]>> top = ranked.subList(0, Math.min(k, ranked.size()));
-        Map<String, DocHit> docs = documents(top.stream().map(Map.Entry::getKey).toList());
         List<DocHit> hits = new ArrayList<>(top.size());
         for (Map.Entry<String, double[]> entry : top) {
-            DocHit d = docs.get(entry.getKey());
-            if (d != null) {
-                double[] s = entry.getValue();
-                hits.add(new DocHit(d.id(), d.docId(), d.title(), d.text(), d.api(), d.library(), d.version(), d.source(),
-                        s[0], (int) s[1], (int) s[2]));
-            }
+            double[] s = entry.getValue();
+            hits.add(hit(rows.get(entry.getKey()), s[0], (int) s[1], (int) s[2]));
         }
         return hits;
     }
@@ -112,22 +117,32 @@ public class DocSearch implements AutoCloseable {
     public Map<String, DocHit> documents(List<String> ids) {
         Map<String, DocHit> docs = new HashMap<>();
         for (Record r : graph.query(HYDRATE, Map.of("ids", ids))) {
-            String id = r.get("id").asString();
-            docs.put(id, new DocHit(id, r.get("docId").asString(null), r.get("title").asString(null),
-                    r.get("text").asString(null), r.get("api").asString(null), r.get("library").asString(null),
-                    r.get("version").asString(null), r.get("source").asString(null), 0, 0, 0));
+            docs.put(r.get("id").asString(), hit(r, 0, 0, 0));
         }
         return docs;
     }
 
+    private static DocHit hit(Record r, double score, int vectorRank, int fulltextRank) {
+        return new DocHit(r.get("id").asString(), r.get("docId").asString(null), r.get("title").asString(null),
+                r.get("text").asString(null), r.get("api").asString(null), r.get("library").asString(null),
+                r.get("version").asString(null), r.get("source").asString(null), score, vectorRank, fulltextRank);
+    }
+
+    private static List<String> ids(List<Record> rows) {
+        return rows.stream().map(r -> r.get("id").asString()).toList();
+    }
+
     /** Ids of the nearest chunks by embedding, best first. */
     public List<String> vectorIds(float[] vector, String library, int k) {
+        return ids(vector(vector, library, k, ID_ONLY));
+    }
+
+    private List<Record> vector(float[] vector, String library, int k, String returns) {
         int fetch = library == null ? k : k * 8;
         long total = -1;
+        String cypher = VECTOR.formatted(returns);
         while (true) {
-            int f = fetch;
-            List<String> ids = graph.query(VECTOR, params("vector", vector, library, f, k))
-                    .stream().map(r -> r.get("id").asString()).toList();
+            List<Record> ids = graph.query(cypher, params("vector", vector, library, fetch, k));
             if (ids.size() >= k || library == null) {
                 return ids;
             }
@@ -143,13 +158,16 @@ public class DocSearch implements AutoCloseable {
 
     /** Ids of the best chunks by BM25, best first. */
     public List<String> fulltextIds(String text, String library, int k) {
+        return ids(fulltext(text, library, k, ID_ONLY));
+    }
+
+    private List<Record> fulltext(String text, String library, int k, String returns) {
         Optional<String> query = FullText.query(text);
         if (query.isEmpty()) {
             return List.of();
         }
         int fetch = library == null ? k : k * 8;
-        return graph.query(FULLTEXT, params("query", query.get(), library, fetch, k))
-                .stream().map(r -> r.get("id").asString()).toList();
+        return graph.query(FULLTEXT.formatted(returns), params("query", query.get(), library, fetch, k));
     }
 
     private static Map<String, Object> params(String name, Object value, String library, int fetch, int k) {

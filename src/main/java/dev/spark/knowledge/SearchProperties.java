@@ -18,5 +18,5 @@ public record SearchProperties(
         @DefaultValue("1.0") double vectorWeight,
         @DefaultValue("0.1") double fulltextWeight,
         @DefaultValue("60") int rrfK,
-        @DefaultValue("40") int candidates) {
+        @DefaultValue("20") int candidates) {
 }
