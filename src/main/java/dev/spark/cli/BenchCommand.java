@@ -1,6 +1,8 @@
 package dev.spark.cli;
 
 import dev.spark.ai.TextEmbedder;
+import dev.spark.eval.Ds1000Problem;
+import dev.spark.eval.Ds1000Reader;
 import dev.spark.eval.ModelComparison;
 import dev.spark.knowledge.DocCorpus;
 import dev.spark.knowledge.DocRecord;
@@ -9,10 +11,7 @@ import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestReport;
 import dev.spark.knowledge.SearchMode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "bench", description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
         subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class, BenchCommand.Models.class})
@@ -172,20 +169,6 @@ final class BenchCommand {
     }
 
     static List<String> prompts(Path problems, int n) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<String> prompts = new ArrayList<>();
-        try (BufferedReader reader = reader(problems)) {
-            String line;
-            while ((line = reader.readLine()) != null && prompts.size() < n) {
-                prompts.add(json.readTree(line).path("prompt").asString());
-            }
-        }
-        return prompts;
-    }
-
-    private static BufferedReader reader(Path file) throws IOException {
-        var in = Files.newInputStream(file);
-        return new BufferedReader(new InputStreamReader(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in,
-                StandardCharsets.UTF_8));
+        return new Ds1000Reader().read(problems).stream().map(Ds1000Problem::prompt).limit(n).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.spark.cli;
 
+import dev.spark.eval.Ds1000Reader;
 import dev.spark.experience.EmbeddingBackfill;
 import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
@@ -9,11 +10,7 @@ import dev.spark.recommend.Recipe;
 import dev.spark.recommend.RecommendQuery;
 import dev.spark.recommend.Recommendation;
 import dev.spark.recommend.RetrievalAgent;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,11 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "experience", mixinStandardHelpOptions = true,
         description = "Record traces and measure recordTrace latency and throughput, then recommend latency "
@@ -182,16 +176,7 @@ final class ExperienceBench implements Callable<Integer> {
 
     /** Prompt, reference code and corpus library of each problem. */
     private static List<String[]> load(Path problems) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(problems)), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                JsonNode node = json.readTree(line);
-                String library = node.path("library").asString().toLowerCase();
-                rows.add(new String[] {node.path("prompt").asString(), node.path("reference_code").asString(), library});
-            }
-        }
-        return rows;
+        return new Ds1000Reader().read(problems).stream()
+                .map(p -> new String[] {p.prompt(), p.referenceCode(), p.corpusLibrary()}).toList();
     }
 }
