@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * A Spring Boot test of the whole service (web server on a random port) against the shared test database.
@@ -17,5 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(DatabaseAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
+@TestExecutionListeners(listeners = FlushPendingWrites.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SparkIntegrationTest {
 }

@@ -6,6 +6,7 @@ import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
 import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestProgress;
@@ -66,14 +67,16 @@ public class Ds1000Evaluation {
     private final TraceRecorder recorder;
     private final EmbeddingBackfill backfill;
     private final RetrievalAgent agent;
+    private final WriteBehind writeBehind;
 
     public Ds1000Evaluation(Graph graph, DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
-                            RetrievalAgent agent) {
+                            RetrievalAgent agent, WriteBehind writeBehind) {
         this.graph = graph;
         this.ingestor = ingestor;
         this.recorder = recorder;
         this.backfill = backfill;
         this.agent = agent;
+        this.writeBehind = writeBehind;
     }
 
     public EvalReport run(Options options, IngestProgress ingestProgress, Progress progress) throws IOException {
@@ -103,6 +106,7 @@ public class Ds1000Evaluation {
             }
         }
 
+        writeBehind.flush();
         long chunks = graph.query("MATCH (d:Doc) RETURN count(d) AS n", Map.of()).get(0).get("n").asLong();
         long pages = graph.query("MATCH (d:Doc) RETURN count(DISTINCT d.docId) AS n", Map.of()).get(0).get("n").asLong();
         int withGold = (int) problems.stream().filter(p -> !p.goldPages().isEmpty()).count();

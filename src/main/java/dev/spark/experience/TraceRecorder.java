@@ -1,6 +1,7 @@
 package dev.spark.experience;
 
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.ApiNames;
 import dev.spark.validation.InvalidInputException;
 import java.util.ArrayList;
@@ -92,12 +93,14 @@ public class TraceRecorder {
 
     private final Graph graph;
     private final EmbeddingBackfill backfill;
+    private final WriteBehind writeBehind;
     private final PythonApiExtractor extractor = new PythonApiExtractor();
     private final SecretRedactor redactor = new SecretRedactor();
 
-    public TraceRecorder(Graph graph, EmbeddingBackfill backfill) {
+    public TraceRecorder(Graph graph, EmbeddingBackfill backfill, WriteBehind writeBehind) {
         this.graph = graph;
         this.backfill = backfill;
+        this.writeBehind = writeBehind;
     }
 
     /** Validates, redacts and stores a trace; errors name the offending field and store nothing. */
@@ -168,6 +171,9 @@ public class TraceRecorder {
             params.put("rating", trace.followed().rating());
         }
 
+        if (trace.followed() != null) {
+            writeBehind.flush(); // the recommendation being rated may still be on its way to the database
+        }
         String taskId = graph.write(tx -> write(tx, params, failure.isPresent(), trace.followed() != null, !lessonRows.isEmpty()));
         backfill.requestSoon();
         log.debug("Recorded {} ({}) for {} in {} µs", traceId, trace.outcome(), trace.agentId(), (System.nanoTime() - started) / 1_000);

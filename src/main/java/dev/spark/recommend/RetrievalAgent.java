@@ -5,6 +5,7 @@ import dev.spark.experience.PythonApiExtractor;
 import dev.spark.experience.TaskInput;
 import dev.spark.graph.FullText;
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.DocHit;
 import dev.spark.knowledge.DocSearch;
 import dev.spark.knowledge.SearchProperties;
@@ -89,6 +90,11 @@ public class RetrievalAgent implements AutoCloseable {
             RETURN f.signature AS signature, f.exceptionType AS type, f.messageShape AS shape, f.api AS api,
                    f.occurrences AS occurrences, traceId""";
 
+    private static final String EXAMPLES = """
+            UNWIND $ids AS id
+            MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task)
+            RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task, head(coalesce(t.libraries, [])) AS library""";
+
     private static final String STORE = """
             MERGE (t:Task {hash: $taskHash})
               ON CREATE SET t.id = $taskId, t.text = $taskText, t.codeContext = $codeContext, t.createdAt = datetime(),
@@ -104,8 +110,7 @@ public class RetrievalAgent implements AutoCloseable {
             CALL (r) { UNWIND $docs AS c MATCH (n:Doc {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
             CALL (r) { UNWIND $lessons AS c MATCH (n:Lesson {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
             CALL (r) { UNWIND $traces AS c MATCH (n:Trace {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
-            CALL (r) { UNWIND $pitfalls AS c MATCH (n:FailurePattern {signature: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
-            RETURN t.id AS taskId""";
+            CALL (r) { UNWIND $pitfalls AS c MATCH (n:FailurePattern {signature: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }""";
 
     private final Graph graph;
     private final TextEmbedder embedder;
@@ -113,6 +118,7 @@ public class RetrievalAgent implements AutoCloseable {
     private final RecommendProperties props;
     private final SearchProperties search;
     private final RecommendationSynthesizer synthesizer;
+    private final WriteBehind writeBehind;
     private final PythonApiExtractor extractor = new PythonApiExtractor();
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "spark-retrieval");
@@ -121,13 +127,14 @@ public class RetrievalAgent implements AutoCloseable {
     });
 
     public RetrievalAgent(Graph graph, TextEmbedder embedder, DocSearch docs, RecommendProperties props,
-                          SearchProperties search, RecommendationSynthesizer synthesizer) {
+                          SearchProperties search, RecommendationSynthesizer synthesizer, WriteBehind writeBehind) {
         this.graph = graph;
         this.embedder = embedder;
         this.docs = docs;
         this.props = props;
         this.search = search;
         this.synthesizer = synthesizer;
+        this.writeBehind = writeBehind;
     }
 
     /** Validates the query (errors name the field), retrieves, writes, stores and returns a recommendation. */
@@ -148,7 +155,8 @@ public class RetrievalAgent implements AutoCloseable {
         var lessonText = async(() -> recipe.experience() ? lessonsByText(task.text()) : List.<String>of());
         var similar = async(() -> recipe.experience() ? graph.query(SIMILAR_TASKS, Map.of("vector", vector, "fetch", 50,
                 "k", props.similarTasks(), "minSimilarity", props.minTaskSimilarity())) : List.<Record>of());
-        CompletableFuture.allOf(docVector, docText, lessonVector, lessonText, similar).join();
+        var knownTask = async(() -> ids("MATCH (t:Task {hash: $hash}) RETURN t.id AS id", Map.of("hash", task.hash())));
+        CompletableFuture.allOf(docVector, docText, lessonVector, lessonText, similar, knownTask).join();
         clock.lap("candidates");
 
         Fusion fusion = new Fusion(props.rrfK());
@@ -168,7 +176,8 @@ public class RetrievalAgent implements AutoCloseable {
         String text = synthesizer.write(task, items);
         clock.lap("synthesis");
         String id = "rec-" + UUID.randomUUID();
-        String taskId = store(id, task, vector, text, recipe, q.agentId(), items);
+        String taskId = knownTask.join().stream().findFirst().orElse("task-" + UUID.randomUUID());
+        store(id, taskId, task, vector, text, recipe, q.agentId(), items);
         clock.lap("store");
         return new Recommendation(id, taskId, text, recipe, items, clock.laps());
     }
@@ -235,13 +244,14 @@ public class RetrievalAgent implements AutoCloseable {
     private List<RecommendationItem> items(List<Fusion.Candidate> ranked, int k, Map<String, Set<String>> traceApis,
                                            TaskIntent intent) {
         List<Fusion.Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 2));
-        Map<String, DocHit> docHits = docs.documents(refs(top, ItemKind.DOCUMENTATION));
-        Map<String, Record> lessons = byKey(graph.query(LESSONS, Map.of("ids", refs(top, ItemKind.LESSON))), "id");
-        Map<String, Record> pitfalls = byKey(graph.query(PITFALLS, Map.of("signatures", refs(top, ItemKind.PITFALL))), "signature");
-        Map<String, Record> examples = byKey(graph.query(
-                "UNWIND $ids AS id MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task) "
-                        + "RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task, head(coalesce(t.libraries, [])) AS library",
-                Map.of("ids", refs(top, ItemKind.EXAMPLE))), "id");
+        var docFuture = async(() -> docs.documents(refs(top, ItemKind.DOCUMENTATION)));
+        var lessonFuture = async(() -> hydrate(LESSONS, "ids", refs(top, ItemKind.LESSON), "id"));
+        var pitfallFuture = async(() -> hydrate(PITFALLS, "signatures", refs(top, ItemKind.PITFALL), "signature"));
+        var exampleFuture = async(() -> hydrate(EXAMPLES, "ids", refs(top, ItemKind.EXAMPLE), "id"));
+        Map<String, DocHit> docHits = docFuture.join();
+        Map<String, Record> lessons = lessonFuture.join();
+        Map<String, Record> pitfalls = pitfallFuture.join();
+        Map<String, Record> examples = exampleFuture.join();
         // lesson quality: Laplace-smoothed success rate of the traces that followed it, scaled to 0.5-1.5
         // and documentation of a library the task is about counts a little more than that of another library
         for (Fusion.Candidate c : top) {
@@ -294,8 +304,12 @@ public class RetrievalAgent implements AutoCloseable {
         return items;
     }
 
-    private String store(String id, TaskInput task, float[] vector, String text, Recipe recipe, String agentId,
-                         List<RecommendationItem> items) {
+    /**
+     * Stores the recommendation behind the response: the agent does not wait for the commit, and a rating that
+     * arrives for it first waits for {@link WriteBehind#flush()} (see TraceRecorder).
+     */
+    private void store(String id, String taskId, TaskInput task, float[] vector, String text, Recipe recipe, String agentId,
+                       List<RecommendationItem> items) {
         Map<ItemKind, List<Map<String, Object>>> cites = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             RecommendationItem item = items.get(i);
@@ -305,7 +319,7 @@ public class RetrievalAgent implements AutoCloseable {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("taskHash", task.hash());
-        params.put("taskId", "task-" + UUID.randomUUID());
+        params.put("taskId", taskId);
         params.put("taskText", task.text());
         params.put("codeContext", task.codeContext());
         params.put("libraries", task.libraries());
@@ -317,7 +331,7 @@ public class RetrievalAgent implements AutoCloseable {
         params.put("lessons", cites.getOrDefault(ItemKind.LESSON, List.of()));
         params.put("traces", cites.getOrDefault(ItemKind.EXAMPLE, List.of()));
         params.put("pitfalls", cites.getOrDefault(ItemKind.PITFALL, List.of()));
-        return graph.write(tx -> tx.run(STORE, params).single().get("taskId").asString());
+        writeBehind.submit("recommendation " + id, tx -> tx.run(STORE, params).consume());
     }
 
     private List<String> lessonsByText(String text) {
@@ -342,9 +356,12 @@ public class RetrievalAgent implements AutoCloseable {
         return candidates.stream().filter(c -> c.kind == kind).map(c -> c.ref).toList();
     }
 
-    private static Map<String, Record> byKey(List<Record> records, String key) {
+    /** Runs a hydration query keyed by {@code key}; no query at all when there is nothing to hydrate. */
+    private Map<String, Record> hydrate(String cypher, String parameter, List<String> refs, String key) {
         Map<String, Record> map = new HashMap<>();
-        records.forEach(r -> map.put(r.get(key).asString(), r));
+        if (!refs.isEmpty()) {
+            graph.query(cypher, Map.of(parameter, refs)).forEach(r -> map.put(r.get(key).asString(), r));
+        }
         return map;
     }
 

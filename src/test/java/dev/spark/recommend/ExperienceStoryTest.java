@@ -11,6 +11,7 @@ import dev.spark.experience.TraceInput;
 import dev.spark.experience.TraceReceipt;
 import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestProgress;
@@ -44,6 +45,9 @@ class ExperienceStoryTest {
 
     @Autowired
     Graph graph;
+
+    @Autowired
+    WriteBehind writeBehind;
 
     @BeforeEach
     void knowledgeBase() {
@@ -92,6 +96,7 @@ class ExperienceStoryTest {
         assertThat(rec.text()).contains("[1]").contains("pandas.DataFrame.iloc");
 
         // stored with citations, so that a rating reaches what it cited
+        writeBehind.flush();
         assertThat(GraphFixtures.count(graph, "MATCH (:Recommendation)-[c:CITES]->() RETURN count(c)")).isEqualTo(rec.items().size());
         recorder.record(new TraceInput("agent-c", null,
                 new TaskInput("How do I get the rows of a pandas DataFrame at integer positions given in a list, in that order?", null, List.of()),
