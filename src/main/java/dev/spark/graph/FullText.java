@@ -26,15 +26,25 @@ public final class FullText {
 
     /** The Lucene query for {@code text}, or empty when it has no usable term. */
     public static Optional<String> query(String text) {
+        Set<String> terms = terms(text, MAX_TERMS);
+        return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", terms));
+    }
+
+    /** How many distinct usable terms {@code text} has, counting at most {@code limit}. */
+    public static int termCount(String text, int limit) {
+        return terms(text, limit).size();
+    }
+
+    private static Set<String> terms(String text, int limit) {
         Set<String> terms = new LinkedHashSet<>();
         for (String term : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (term.length() > 1 && !STOP_WORDS.contains(term)) {
                 terms.add(term);
-                if (terms.size() == MAX_TERMS) {
+                if (terms.size() == limit) {
                     break;
                 }
             }
         }
-        return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", terms));
+        return terms;
     }
 }

@@ -57,7 +57,7 @@ public class DocSearch implements AutoCloseable {
     private final Graph graph;
     private final TextEmbedder embedder;
     private final SearchProperties props;
-    private final ExecutorService lexical = Executors.newFixedThreadPool(2, r -> {
+    private final ExecutorService fulltextPool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "spark-fulltext");
         t.setDaemon(true);
         return t;
@@ -82,9 +82,10 @@ public class DocSearch implements AutoCloseable {
     public List<DocHit> search(String text, float[] vector, String library, int k, SearchMode mode) {
         int fetch = Math.max(k, props.candidates());
         // the two index queries run side by side: each is a Bolt round trip and a few milliseconds of work
-        CompletableFuture<List<Record>> textFuture = mode == SearchMode.VECTOR
+        boolean lexical = mode == SearchMode.FULLTEXT || mode == SearchMode.HYBRID && props.fuseFulltext(text);
+        CompletableFuture<List<Record>> textFuture = !lexical
                 ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> fulltext(text, library, fetch, WITH_PROPERTIES), lexical);
+                : CompletableFuture.supplyAsync(() -> fulltext(text, library, fetch, WITH_PROPERTIES), fulltextPool);
         List<Record> vectorRows = mode == SearchMode.FULLTEXT ? List.of() : vector(vector, library, fetch, WITH_PROPERTIES);
         List<Record> textRows = textFuture.join();
         Map<String, Record> rows = new HashMap<>();
@@ -99,7 +100,8 @@ public class DocSearch implements AutoCloseable {
             fused.get(vectorIds.get(i))[1] = i + 1;
         }
         for (int i = 0; i < textIds.size(); i++) {
-            fused.computeIfAbsent(textIds.get(i), id -> new double[3])[0] += props.fulltextWeight() / (props.rrfK() + i + 1);
+            double weight = mode == SearchMode.FULLTEXT ? 1.0 : props.fulltextWeight();
+            fused.computeIfAbsent(textIds.get(i), id -> new double[3])[0] += weight / (props.rrfK() + i + 1);
             fused.get(textIds.get(i))[2] = i + 1;
         }
         List<Map.Entry<String, double[]>> ranked = new ArrayList<>(fused.entrySet());
@@ -181,6 +183,6 @@ public class DocSearch implements AutoCloseable {
 
     @Override
     public void close() {
-        lexical.shutdownNow();
+        fulltextPool.shutdownNow();
     }
 }

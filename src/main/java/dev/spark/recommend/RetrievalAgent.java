@@ -150,7 +150,8 @@ public class RetrievalAgent implements AutoCloseable {
         Recipe recipe = q.recipe();
         int n = props.candidates();
         var docVector = async(() -> recipe.vector() ? docs.vectorIds(vector, null, n) : List.<String>of());
-        var docText = async(() -> recipe.fulltext() ? docs.fulltextIds(task.text(), null, n) : List.<String>of());
+        boolean lexical = recipe == Recipe.FULLTEXT || recipe.fulltext() && search.fuseFulltext(task.text());
+        var docText = async(() -> lexical ? docs.fulltextIds(task.text(), null, n) : List.<String>of());
         var lessonVector = async(() -> recipe.experience() ? ids(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", n * 3, "k", 20)) : List.<String>of());
         var lessonText = async(() -> recipe.experience() ? lessonsByText(task.text()) : List.<String>of());
         var similar = async(() -> recipe.experience() ? graph.query(SIMILAR_TASKS, Map.of("vector", vector, "fetch", 50,
@@ -161,7 +162,8 @@ public class RetrievalAgent implements AutoCloseable {
 
         Fusion fusion = new Fusion(props.rrfK());
         rank(fusion, ItemKind.DOCUMENTATION, docVector.join(), search.vectorWeight(), "documentation by embedding");
-        rank(fusion, ItemKind.DOCUMENTATION, docText.join(), search.fulltextWeight(), "documentation by full text");
+        rank(fusion, ItemKind.DOCUMENTATION, docText.join(), recipe == Recipe.FULLTEXT ? 1.0 : search.fulltextWeight(),
+                "documentation by full text");
         rank(fusion, ItemKind.LESSON, lessonVector.join(), props.lessonWeight(), "lesson by embedding");
         rank(fusion, ItemKind.LESSON, lessonText.join(), props.lessonWeight() * 0.5, "lesson by full text");
         Map<String, Set<String>> traceApis = new HashMap<>();
@@ -171,7 +173,7 @@ public class RetrievalAgent implements AutoCloseable {
         clock.lap("graph");
 
         List<Fusion.Candidate> ranked = fusion.ranked();
-        List<RecommendationItem> items = items(ranked, q.k(), traceApis, intent);
+        List<RecommendationItem> items = items(ranked, q.k(), traceApis, recipe.experience() ? intent : TaskIntent.NONE);
         clock.lap("fusion");
         String text = synthesizer.write(task, items);
         clock.lap("synthesis");

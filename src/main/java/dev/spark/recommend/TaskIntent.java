@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 record TaskIntent(List<String> libraries, List<String> apis) {
 
+    /** No intent: what the single-index recipes use, so that they stay plain baselines. */
+    static final TaskIntent NONE = new TaskIntent(List.of(), List.of());
+
     private static final Map<String, Pattern> LIBRARY_SIGNS = Map.of(
             "pandas", Pattern.compile("\\b(pandas|pd\\.|DataFrame|Series)\\b|\\bpd\\."),
             "numpy", Pattern.compile("\\b(numpy|ndarray)\\b|\\bnp\\."),
