@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class FullText {
 
-    public static final int MAX_TERMS = 16;
+    public static final int MAX_TERMS = 64;
 
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "have", "how",
