@@ -116,8 +116,7 @@ public class TraceRecorder {
         List<String> lessons = trace.lessons().stream().map(l -> redact(l, redactions)).toList();
 
         Set<String> apis = new LinkedHashSet<>();
-        extractor.extract(task.codeContext() == null ? attempt : task.codeContext() + "\n" + attempt, task.libraries())
-                .forEach(api -> apis.add(ApiNames.canonical(api)));
+        usedApis(task, attempt).forEach(api -> apis.add(ApiNames.canonical(api)));
         Optional<FailureSignature> failure = error == null || trace.outcome() == Outcome.SUCCESS
                 ? Optional.empty() : FailureSignature.of(error, List.copyOf(apis));
 
@@ -196,6 +195,26 @@ public class TraceRecorder {
             tx.run(FOLLOWED, params).consume();
         }
         return taskId;
+    }
+
+    /**
+     * The APIs the attempt calls. The code context resolves imports and variable types, but what only the
+     * context calls (setup such as {@code pd.DataFrame(...)}) was not part of the attempt.
+     */
+    private Set<String> usedApis(TaskInput task, String attempt) {
+        if (task.codeContext() == null || task.codeContext().isBlank()) {
+            return extractor.extract(attempt, task.libraries());
+        }
+        Set<String> all = extractor.extract(task.codeContext() + "\n" + attempt, task.libraries());
+        Set<String> contextOnly = extractor.extract(task.codeContext(), task.libraries());
+        Set<String> alone = extractor.extract(attempt, task.libraries());
+        Set<String> used = new LinkedHashSet<>();
+        for (String api : all) {
+            if (!contextOnly.contains(api) || alone.contains(api)) {
+                used.add(api);
+            }
+        }
+        return used;
     }
 
     private String redact(String text, int[] count) {

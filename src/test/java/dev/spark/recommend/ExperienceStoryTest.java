@@ -75,7 +75,8 @@ class ExperienceStoryTest {
 
         assertThat(failed.apis()).contains("pandas.DataFrame.loc");
         assertThat(failed.failurePattern()).startsWith("KeyError");
-        assertThat(succeeded.apis()).contains("pandas.DataFrame.iloc");
+        assertThat(succeeded.apis()).contains("pandas.DataFrame.iloc")
+                .as("the setup in the code context is not part of the attempt").doesNotContain("pandas.DataFrame");
 
         RecommendationItem first = rec.items().get(0);
         assertThat(first.kind()).isEqualTo(ItemKind.EXAMPLE);
