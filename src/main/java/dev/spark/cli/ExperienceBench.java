@@ -42,7 +42,7 @@ final class ExperienceBench implements Callable<Integer> {
     @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "DS-1000 problems (prompts and code)")
     Path problems;
 
-    @Option(names = "--traces", defaultValue = "10000", description = "traces to record (default ${DEFAULT-VALUE})")
+    @Option(names = "--traces", defaultValue = "10000", description = "traces to record (default ${DEFAULT-VALUE}; 0 measures recommend on the traces already stored)")
     int traces;
 
     @Option(names = "--tasks", defaultValue = "2000", description = "distinct tasks the traces are spread over (default ${DEFAULT-VALUE})")
@@ -83,7 +83,7 @@ final class ExperienceBench implements Callable<Integer> {
                         new TaskInput(p[0] + "\n# variant " + task, null, List.of(p[2])), p[1], outcome, error,
                         null, lessons, null, null));
             }
-            for (int i = 0; i < 50; i++) { // warm-up, not measured
+            for (int i = 0; i < Math.min(50, inputs.size()); i++) { // warm-up, not measured
                 recorder.record(inputs.get(i));
             }
             List<Long> recordNanos = new ArrayList<>(traces);
@@ -99,6 +99,7 @@ final class ExperienceBench implements Callable<Integer> {
             int embeddedAfter = backfill.drain();
             double backfillSeconds = (System.nanoTime() - b0) / 1e9;
 
+            if (!recordNanos.isEmpty()) {
             report.add("");
             report.add(Stats.header());
             report.add(Stats.ofNanos(recordNanos).row("recordTrace, in-process (validation, redaction, extraction, one transaction)"));
@@ -107,6 +108,7 @@ final class ExperienceBench implements Callable<Integer> {
                     + "thread embedded new tasks, lessons and failure patterns alongside (off the write path, but on the "
                     + "same two cores); %d were still pending after the last trace and took %.1f s.",
                     recordNanos.size(), recordSeconds, recordNanos.size() / recordSeconds, embeddedAfter, backfillSeconds));
+            }
 
             List<String> asks = new ArrayList<>();
             for (int i = 0; i < queries; i++) {

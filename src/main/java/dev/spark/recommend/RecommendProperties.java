@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * worked comes first and the lessons about it follow. A failure on a similar task weighs more than both
  * documentation paths together, so the pitfall is shown ahead of generic documentation.
  *
+ * @param apiWalkWeight      lessons and failures of the APIs that the best documentation hits document
+ * @param namedApiWeight     lessons and failures of an API the task's own code calls: the most direct warning
+ *                           there is, so it outweighs the documentation paths
  * @param minTaskSimilarity  cosine similarity a past task needs to count as similar
  * @param intentLibraryBoost factor on documentation of a library the task names or imports
  */
@@ -21,6 +24,7 @@ public record RecommendProperties(
         @DefaultValue("1.5") double experienceDocWeight,
         @DefaultValue("2.0") double pitfallWeight,
         @DefaultValue("0.8") double apiWalkWeight,
+        @DefaultValue("1.5") double namedApiWeight,
         @DefaultValue("60") int rrfK,
         @DefaultValue("40") int candidates,
         @DefaultValue("5") int similarTasks,

@@ -69,12 +69,16 @@ public class RetrievalAgent implements AutoCloseable {
             WITH name, collect(d.id)[..2] AS docs
             RETURN name, docs""";
 
+    /** The APIs named in the task, then those the best documentation hits document, each once, in that order. */
     private static final String API_WALK = """
-            UNWIND $apis AS name
+            WITH $apis + [id IN $docIds | head([(d:Doc {id: id})-[:DOCUMENTS]->(x:Api) | x.qualifiedName])] AS names
+            UNWIND range(0, size(names) - 1) AS i
+            WITH names[i] AS name, i WHERE name IS NOT NULL AND NOT name IN names[..i]
             MATCH (a:Api {qualifiedName: name})
             CALL (a) { OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:APPLIES_TO]->(a) RETURN collect(l.id)[..5] AS lessons }
             CALL (a) { OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a) RETURN collect(f.signature)[..5] AS pitfalls }
-            RETURN name, lessons, pitfalls""";
+            RETURN name, lessons, pitfalls
+            ORDER BY i""";
 
     private static final String LESSONS = """
             UNWIND $ids AS id
@@ -188,13 +192,17 @@ public class RetrievalAgent implements AutoCloseable {
                       Map<String, Set<String>> traceApis) {
         List<Map<String, Object>> tasks = similarTasks.stream()
                 .map(r -> Map.<String, Object>of("id", r.get("id").asString(), "score", r.get("score").asDouble())).toList();
+        // The two walks are independent: run them side by side, then vote in a fixed order.
+        var apiWalk = async(() -> graph.query(API_WALK, Map.of("apis", intent.apis(), "docIds", docIds.stream().limit(5).toList())));
+        List<Record> traces = tasks.isEmpty() ? List.of() : graph.query(TRACES_OF_TASKS, Map.of("tasks", tasks));
+
         // similar task -> its traces: successful code is a worked example; its APIs' documentation and its lessons
         // follow; failures give pitfalls
         Map<String, Double> experienceApis = new LinkedHashMap<>();
         int example = 0;
         int pitfall = 0;
         int lesson = 0;
-        for (Record r : tasks.isEmpty() ? List.<Record>of() : graph.query(TRACES_OF_TASKS, Map.of("tasks", tasks))) {
+        for (Record r : traces) {
             double similarity = r.get("similarity").asDouble();
             String traceId = r.get("traceId").asString();
             String why = String.format("similar task (similarity %.2f)", similarity);
@@ -224,21 +232,18 @@ public class RetrievalAgent implements AutoCloseable {
             }
         }
         // API -> lessons and pitfalls, for the APIs the task names and those of the best documentation
-        Set<String> apis = new LinkedHashSet<>(intent.apis());
-        Map<String, DocHit> top = docs.documents(docIds.stream().limit(5).toList());
-        docIds.stream().limit(5).map(top::get).filter(d -> d != null && d.api() != null).forEach(d -> apis.add(d.api()));
-        if (!apis.isEmpty()) {
-            int rank = 0;
-            for (Record r : graph.query(API_WALK, Map.of("apis", List.copyOf(apis)))) {
-                String api = r.get("name").asString();
-                rank++;
-                String why = intent.apis().contains(api) ? "API " + api + " named in the task" : "API " + api + " of matching documentation";
-                for (String lessonId : r.get("lessons").asList(Value::asString)) {
-                    fusion.vote(ItemKind.LESSON, lessonId, rank, props.apiWalkWeight(), why + " → lesson");
-                }
-                for (String signature : r.get("pitfalls").asList(Value::asString)) {
-                    fusion.vote(ItemKind.PITFALL, signature, rank, props.apiWalkWeight(), why + " → known failure");
-                }
+        int rank = 0;
+        for (Record r : apiWalk.join()) {
+            String api = r.get("name").asString();
+            rank++;
+            boolean named = intent.apis().contains(api);
+            String why = named ? "API " + api + " named in the task" : "API " + api + " of matching documentation";
+            double weight = named ? props.namedApiWeight() : props.apiWalkWeight();
+            for (String lessonId : r.get("lessons").asList(Value::asString)) {
+                fusion.vote(ItemKind.LESSON, lessonId, rank, weight, why + " → lesson");
+            }
+            for (String signature : r.get("pitfalls").asList(Value::asString)) {
+                fusion.vote(ItemKind.PITFALL, signature, rank, weight, why + " → known failure");
             }
         }
     }

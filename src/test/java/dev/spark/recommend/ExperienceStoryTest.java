@@ -141,4 +141,20 @@ class ExperienceStoryTest {
         assertThat(rec.items()).noneMatch(i -> i.kind() == ItemKind.LESSON);
         assertThat(rec.items()).anyMatch(i -> i.kind() == ItemKind.EXAMPLE);
     }
+
+    @Test
+    void aFailureOnAnApiTheTaskCallsIsAPitfallEvenWithoutASimilarTask() {
+        recorder.record(new TraceInput("agent-d", null,
+                new TaskInput("Compute the total sales per region and month from a report table", null, List.of("pandas")),
+                "import pandas as pd\nout = df.groupby('Region')['sales'].sum()", Outcome.FAILURE,
+                "Traceback (most recent call last):\n  File \"r.py\", line 2, in <module>\nKeyError: 'Region'",
+                null, List.of(), null, null));
+        backfill.drain();
+
+        Recommendation rec = agent.recommend(new RecommendQuery(new TaskInput("Plot a histogram of the ages of the users",
+                "import pandas as pd\nstats = df.groupby('country').mean()", List.of()), null, 10, Recipe.FULL));
+
+        assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.PITFALL).singleElement()
+                .satisfies(p -> assertThat(p.why()).anyMatch(w -> w.contains("pandas.DataFrame.groupby named in the task")));
+    }
 }
