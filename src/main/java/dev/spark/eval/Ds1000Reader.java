@@ -1,14 +1,8 @@
 package dev.spark.eval;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.spark.knowledge.Utf8Lines;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,50 +38,28 @@ public final class Ds1000Reader {
         List<Ds1000Problem> problems = new ArrayList<>();
         Map<Integer, Long> lineOfProblemId = new HashMap<>();
         Map<String, Long> lineOfLibraryId = new HashMap<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        // Bytes are split into lines before decoding, so a bad byte is reported on its own line: a decoding
-        // reader runs ahead of the line it hands out.
-        try (InputStream in = open(file)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-            long number = 0;
-            int b = 0;
-            while (b != -1) {
-                b = in.read();
-                if (b != '\n' && b != -1) {
-                    bytes.write(b);
-                    continue;
-                }
-                if (b == -1 && bytes.size() == 0) {
-                    break;
-                }
-                number++;
-                String line;
-                try {
-                    line = decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-                } catch (CharacterCodingException e) {
-                    throw new Ds1000FormatException(name, number, "line", "not valid UTF-8");
-                }
-                bytes.reset();
-                if (line.isBlank()) {
-                    continue;
-                }
-                Ds1000Problem problem = parse(name, number, line);
-                Long previous = lineOfProblemId.putIfAbsent(problem.problemId(), number);
-                if (previous != null) {
-                    throw new Ds1000FormatException(name, number, "problem_id",
-                            problem.problemId() + " already appears on line " + previous);
-                }
-                String libraryId = key(problem.library(), problem.libraryProblemId());
-                previous = lineOfLibraryId.putIfAbsent(libraryId, number);
-                if (previous != null) {
-                    throw new Ds1000FormatException(name, number, "library_problem_id",
-                            problem.libraryProblemId() + " of " + problem.library() + " already appears on line " + previous);
-                }
-                problems.add(problem);
+        // Lines are decoded one by one, so a bad byte is reported on its own line.
+        Utf8Lines.read(file, (number, line) -> {
+            if (line == null) {
+                throw new Ds1000FormatException(name, number, "line", "not valid UTF-8");
             }
-        }
+            if (line.isBlank()) {
+                return;
+            }
+            Ds1000Problem problem = parse(name, number, line);
+            Long previous = lineOfProblemId.putIfAbsent(problem.problemId(), number);
+            if (previous != null) {
+                throw new Ds1000FormatException(name, number, "problem_id",
+                        problem.problemId() + " already appears on line " + previous);
+            }
+            String libraryId = key(problem.library(), problem.libraryProblemId());
+            previous = lineOfLibraryId.putIfAbsent(libraryId, number);
+            if (previous != null) {
+                throw new Ds1000FormatException(name, number, "library_problem_id",
+                        problem.libraryProblemId() + " of " + problem.library() + " already appears on line " + previous);
+            }
+            problems.add(problem);
+        });
         return problems;
     }
 
@@ -137,16 +108,6 @@ public final class Ds1000Reader {
 
     private static String key(String library, int libraryProblemId) {
         return library + " " + libraryProblemId;
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        // Sniffed rather than trusted from the name, so a renamed or already-gunzipped file still reads.
-        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 
     private Ds1000Problem parse(String file, long line, String text) throws Ds1000FormatException {

@@ -17,17 +17,17 @@ import java.util.zip.GZIPInputStream;
  * Reads a file line by line, gunzipping it when it starts with the gzip magic bytes, and decodes each line
  * strictly as UTF-8, so one bad line is reported with its number while the lines around it still load.
  */
-final class Utf8Lines {
+public final class Utf8Lines {
 
     /** Receives each line; {@code text} is null when the line is not valid UTF-8. */
-    interface LineHandler {
+    public interface LineHandler {
         void line(long number, String text) throws IOException;
     }
 
     private Utf8Lines() {
     }
 
-    static InputStream open(Path file) throws IOException {
+    public static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int b1 = in.read();
@@ -36,7 +36,7 @@ final class Utf8Lines {
         return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 
-    static void read(Path file, LineHandler handler) throws IOException {
+    public static void read(Path file, LineHandler handler) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
