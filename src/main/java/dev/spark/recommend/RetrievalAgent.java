@@ -157,7 +157,8 @@ public class RetrievalAgent implements AutoCloseable {
         boolean lexical = recipe == Recipe.FULLTEXT || recipe.fulltext() && search.fuseFulltext(task.text());
         var docText = async(() -> lexical ? docs.fulltextIds(task.text(), null, n) : List.<String>of());
         var lessonVector = async(() -> recipe.experience() ? ids(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", n * 3, "k", 20)) : List.<String>of());
-        var lessonText = async(() -> recipe.experience() ? lessonsByText(task.text()) : List.<String>of());
+        // the same length gate as documentation: BM25 over long, code-heavy prompts mostly adds noise
+        var lessonText = async(() -> recipe.experience() && lexical ? lessonsByText(task.text()) : List.<String>of());
         var similar = async(() -> recipe.experience() ? graph.query(SIMILAR_TASKS, Map.of("vector", vector, "fetch", 50,
                 "k", props.similarTasks(), "minSimilarity", props.minTaskSimilarity())) : List.<Record>of());
         var knownTask = async(() -> ids("MATCH (t:Task {hash: $hash}) RETURN t.id AS id", Map.of("hash", task.hash())));
