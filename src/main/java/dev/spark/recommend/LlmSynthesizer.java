@@ -27,7 +27,7 @@ final class LlmSynthesizer implements RecommendationSynthesizer {
         StringBuilder evidence = new StringBuilder();
         for (int i = 0; i < items.size(); i++) {
             RecommendationItem item = items.get(i);
-            String text = item.text().length() > SNIPPET ? item.text().substring(0, SNIPPET) + "…" : item.text();
+            String text = Snippets.cut(item.text(), SNIPPET);
             evidence.append('[').append(i + 1).append("] ").append(item.kind()).append(": ").append(item.title())
                     .append(" (").append(item.source()).append(")\n").append(text).append("\n\n");
         }

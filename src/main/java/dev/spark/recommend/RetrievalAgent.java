@@ -300,7 +300,7 @@ public class RetrievalAgent implements AutoCloseable {
                 }
                 case EXAMPLE -> {
                     Record e = examples.get(c.ref);
-                    yield e == null ? null : new RecommendationItem(c.kind, c.ref, "Worked example: " + firstLine(e.get("task").asString()),
+                    yield e == null ? null : new RecommendationItem(c.kind, c.ref, "Worked example: " + Snippets.firstLine(e.get("task").asString(), 120),
                             e.get("attempt").asString(), "trace:" + c.ref, null, e.get("library").asString(null),
                             List.copyOf(traceApis.getOrDefault(c.ref, Set.of())), c.score, c.why);
                 }
@@ -371,11 +371,6 @@ public class RetrievalAgent implements AutoCloseable {
             graph.query(cypher, Map.of(parameter, refs)).forEach(r -> map.put(r.get(key).asString(), r));
         }
         return map;
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().split("\\R", 2)[0];
-        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
 
     @Override

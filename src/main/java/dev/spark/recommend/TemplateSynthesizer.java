@@ -21,7 +21,7 @@ public final class TemplateSynthesizer implements RecommendationSynthesizer {
         }
         int lesson = indexOf(items, ItemKind.LESSON);
         if (lesson >= 0) {
-            parts.add("Lesson from other agents [" + (lesson + 1) + "]: " + firstLine(items.get(lesson).text()));
+            parts.add("Lesson from other agents [" + (lesson + 1) + "]: " + Snippets.firstLine(items.get(lesson).text(), 300));
         }
         int pitfall = indexOf(items, ItemKind.PITFALL);
         if (pitfall >= 0) {
@@ -47,10 +47,5 @@ public final class TemplateSynthesizer implements RecommendationSynthesizer {
             }
         }
         return -1;
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().split("\\R", 2)[0];
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }
