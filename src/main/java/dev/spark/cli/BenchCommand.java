@@ -32,10 +32,10 @@ final class BenchCommand {
                     + "against raw embedding throughput, re-ingestion, and searchDocs latency over DS-1000 prompts.")
     static final class Knowledge implements Callable<Integer> {
 
-        @Option(names = "--docs", defaultValue = "../shared/data/docs", description = "documentation (default ${DEFAULT-VALUE})")
+        @Option(names = "--docs", defaultValue = SharedData.DOCS, description = "documentation (default ${DEFAULT-VALUE})")
         Path docs;
 
-        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz",
+        @Option(names = "--problems", defaultValue = SharedData.PROBLEMS,
                 description = "DS-1000 problems whose prompts are the queries (default ${DEFAULT-VALUE})")
         Path problems;
 
@@ -135,10 +135,10 @@ final class BenchCommand {
                     + "problems over a sub-corpus (all gold pages plus random distractors), by brute-force cosine.")
     static final class Models implements Callable<Integer> {
 
-        @Option(names = "--docs", defaultValue = "../shared/data/docs", description = "documentation (default ${DEFAULT-VALUE})")
+        @Option(names = "--docs", defaultValue = SharedData.DOCS, description = "documentation (default ${DEFAULT-VALUE})")
         Path docs;
 
-        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "problems (default ${DEFAULT-VALUE})")
+        @Option(names = "--problems", defaultValue = SharedData.PROBLEMS, description = "problems (default ${DEFAULT-VALUE})")
         Path problems;
 
         @Option(names = "--distractors", defaultValue = "3000", description = "random non-gold chunks added (default ${DEFAULT-VALUE})")

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +25,7 @@ final class EvalCommand {
         @Option(names = "--home", required = true, description = "database directory holding the documentation corpus")
         Path home;
 
-        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "problems (default ${DEFAULT-VALUE})")
+        @Option(names = "--problems", defaultValue = SharedData.PROBLEMS, description = "problems (default ${DEFAULT-VALUE})")
         Path problems;
 
         @Option(names = "--weights", split = ",", defaultValue = "0,0.1,0.2,0.3,0.5,0.75,1", description = "BM25 weights to try (default ${DEFAULT-VALUE})")
@@ -57,10 +54,10 @@ final class EvalCommand {
                     + "perturbed variants, on a fresh embedded database. Writes report.json, report.html, summary.md.")
     static final class Ds1000 implements Callable<Integer> {
 
-        @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "problems file (default ${DEFAULT-VALUE})")
+        @Option(names = "--problems", defaultValue = SharedData.PROBLEMS, description = "problems file (default ${DEFAULT-VALUE})")
         Path problems;
 
-        @Option(names = "--docs", defaultValue = "../shared/data/docs", description = "documentation to load (default ${DEFAULT-VALUE})")
+        @Option(names = "--docs", defaultValue = SharedData.DOCS, description = "documentation to load (default ${DEFAULT-VALUE})")
         Path docs;
 
         @Option(names = "--out", defaultValue = "reports/ds1000", description = "report directory (default ${DEFAULT-VALUE})")
@@ -113,9 +110,7 @@ final class EvalCommand {
             if (!phase.equals(this.phase)) {
                 close();
                 this.phase = phase;
-                bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(total).setUnit(" problems", 1)
-                        .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                bar = TerminalProgress.bar(phase, total, " problems");
             }
             bar.stepTo(done);
         }

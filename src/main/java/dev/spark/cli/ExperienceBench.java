@@ -39,7 +39,7 @@ final class ExperienceBench implements Callable<Integer> {
     @Option(names = "--home", required = true, description = "database directory holding the documentation corpus")
     Path home;
 
-    @Option(names = "--problems", defaultValue = "../shared/data/ds1000/ds1000-dev.jsonl.gz", description = "DS-1000 problems (prompts and code)")
+    @Option(names = "--problems", defaultValue = SharedData.PROBLEMS, description = "DS-1000 problems (prompts and code)")
     Path problems;
 
     @Option(names = "--traces", defaultValue = "10000", description = "traces to record (default ${DEFAULT-VALUE}; 0 measures recommend on the traces already stored)")

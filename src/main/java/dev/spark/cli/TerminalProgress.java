@@ -18,10 +18,15 @@ final class TerminalProgress implements IngestProgress {
 
     @Override
     public void start(long expectedRecords) {
-        bar = new ProgressBarBuilder()
+        bar = bar(task, expectedRecords, " docs");
+    }
+
+    /** The terminal progress bar of every command: rate and ETA, on standard error. */
+    static ProgressBar bar(String task, long max, String unit) {
+        return new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(expectedRecords)
-                .setUnit(" docs", 1)
+                .setInitialMax(max)
+                .setUnit(unit, 1)
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500)
