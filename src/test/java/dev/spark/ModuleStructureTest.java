@@ -1,13 +1,51 @@
 package dev.spark;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each capability package is a module that others reach only through its top-level (public) types. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Each capability package is a module: others reach it only through the types at its package root, and only
+ * if its {@code package-info.java} lists them among its allowed dependencies. The module diagrams in
+ * {@code docs/modules/} are written by this test, so they always show the structure that was verified.
+ */
 class ModuleStructureTest {
 
+    static final ApplicationModules MODULES = ApplicationModules.of(SparkApplication.class);
+
     @Test
-    void modulesRespectTheirBoundaries() {
-        ApplicationModules.of(SparkApplication.class).verify();
+    void everyModuleReachesOnlyTheModulesItDeclares() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyCapabilityIsAModuleThatDeclaresItsDependencies() {
+        Set<String> names = MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)
+                .collect(Collectors.toSet());
+        assertThat(names).contains("graph", "ai", "knowledge", "experience", "recommend", "api", "cli", "eval", "validation");
+        MODULES.forEach(module -> assertThat(module.getBasePackage().getAnnotation(
+                        org.springframework.modulith.ApplicationModule.class))
+                .as("package-info of %s declares @ApplicationModule", module.getIdentifier())
+                .isPresent());
+    }
+
+    @Test
+    void writesModuleDiagramsIntoTheDocs() throws Exception {
+        Path folder = Path.of("docs/modules");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        assertThat(folder.resolve("components.puml")).exists();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("module-recommend.puml", "module-knowledge.puml");
+        }
     }
 }

@@ -4,4 +4,7 @@
  * with lesson quality, and a written recommendation (an LLM when configured, a template otherwise) citing
  * its items. The pipeline is configured by named {@link dev.spark.recommend.Recipe recipes}.
  */
+@ApplicationModule(displayName = "Recommend", allowedDependencies = {"graph", "ai", "knowledge", "experience", "validation"})
 package dev.spark.recommend;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.SparkApplication;
 import dev.spark.SparkIntegrationTest;
-import dev.spark.graph.EmbeddedNeo4j;
+import dev.spark.graph.internal.EmbeddedNeo4j;
 import dev.spark.graph.Graph;
 import java.io.IOException;
 import java.nio.file.Files;

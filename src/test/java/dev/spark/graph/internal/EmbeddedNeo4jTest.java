@@ -1,4 +1,4 @@
-package dev.spark.graph;
+package dev.spark.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,11 @@
-package dev.spark.graph;
+package dev.spark.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spark.SparkIntegrationTest;
+import dev.spark.graph.Graph;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,25 @@ class SchemaMigrationsTest {
         assertThat(migrations.apply()).isZero();
         assertThat(graph.query("MATCH (m:__SparkMigration) RETURN m.version AS v ORDER BY v", Map.of()))
                 .extracting(r -> r.get("v").asInt()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void refusesAMigrationEditedAfterItWasApplied() {
+        SchemaMigrations.Migration applied = SchemaMigrations.load().get(0);
+        String checksumBefore = checksumOf(applied.version());
+        var edited = new SchemaMigrations.Migration(applied.version(), applied.name(),
+                List.of("CREATE INDEX edited_probe IF NOT EXISTS FOR (n:EditedProbe) ON (n.name)"), "edited-" + checksumBefore);
+
+        assertThatThrownBy(() -> migrations.apply(List.of(edited)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("V" + applied.version() + " changed after it was applied");
+        assertThat(checksumOf(applied.version())).isEqualTo(checksumBefore);
+        assertThat(graph.query("SHOW INDEXES YIELD name WHERE name = 'edited_probe' RETURN name", Map.of())).isEmpty();
+    }
+
+    private String checksumOf(int version) {
+        return graph.query("MATCH (m:__SparkMigration {version: $v}) RETURN m.checksum AS c", Map.of("v", version))
+                .get(0).get("c").asString();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.spark.graph;
+package dev.spark.graph.internal;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.spark.graph;
+package dev.spark.graph.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import dev.spark.graph.Graph;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +45,13 @@ public class SchemaMigrations implements InitializingBean {
 
     /** Applies every migration not applied yet; returns how many were applied now. */
     public int apply() {
+        return apply(load());
+    }
+
+    /** Applies the given migrations in order, refusing any that changed after it was applied. */
+    int apply(List<Migration> migrations) {
         int applied = 0;
-        for (Migration migration : load()) {
+        for (Migration migration : migrations) {
             var recorded = graph.query(
                     "MATCH (m:__SparkMigration {version: $version}) RETURN m.checksum AS checksum",
                     Map.of("version", migration.version()));

@@ -1,4 +1,4 @@
-package dev.spark.graph;
+package dev.spark.graph.internal;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

@@ -1,4 +1,4 @@
-package dev.spark.graph;
+package dev.spark.graph.internal;
 
 import java.nio.file.Path;
 import org.springframework.util.unit.DataSize;
