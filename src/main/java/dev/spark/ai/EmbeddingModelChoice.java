@@ -1,5 +1,6 @@
 package dev.spark.ai;
 
+import dev.spark.ai.internal.OnnxEncoderModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;

@@ -1,4 +1,4 @@
-package dev.spark.ai;
+package dev.spark.ai.internal;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -16,12 +16,12 @@ import java.util.concurrent.Executors;
  * worker threads spin after each inference by default; on a two-core machine that spinning takes the cores
  * away from the database queries that follow every embedding, so Spark turns it off.
  */
-final class OnnxEncoderModel extends AbstractInProcessEmbeddingModel {
+public final class OnnxEncoderModel extends AbstractInProcessEmbeddingModel {
 
     private final OnnxBertBiEncoder encoder;
     private final int dimension;
 
-    OnnxEncoderModel(Class<?> anchor, String modelResource, String tokenizerResource, PoolingMode pooling, int dimension) {
+    public OnnxEncoderModel(Class<?> anchor, String modelResource, String tokenizerResource, PoolingMode pooling, int dimension) {
         super(Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "spark-embedding");
             t.setDaemon(true);

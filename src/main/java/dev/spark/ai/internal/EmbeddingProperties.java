@@ -1,5 +1,6 @@
-package dev.spark.ai;
+package dev.spark.ai.internal;
 
+import dev.spark.ai.EmbeddingModelChoice;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,5 +1,6 @@
-package dev.spark.ai;
+package dev.spark.ai.internal;
 
+import dev.spark.ai.TextEmbedder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;

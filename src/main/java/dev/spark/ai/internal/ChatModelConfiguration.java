@@ -1,4 +1,4 @@
-package dev.spark.ai;
+package dev.spark.ai.internal;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;

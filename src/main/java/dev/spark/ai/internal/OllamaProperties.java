@@ -1,4 +1,4 @@
-package dev.spark.ai;
+package dev.spark.ai.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
