@@ -1,7 +1,11 @@
 package dev.spark.knowledge;
 
 import dev.spark.ai.TextEmbedder;
-import dev.spark.graph.Graph;
+import dev.spark.knowledge.ingest.DocSink;
+import dev.spark.knowledge.ingest.JsonlDocReader;
+import dev.spark.knowledge.ingest.TextDocReader;
+import dev.spark.knowledge.internal.ChunkWrite;
+import dev.spark.knowledge.internal.KnowledgeRepository;
 import dev.spark.validation.Check;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
@@ -23,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,50 +46,11 @@ public class DocumentIngestor {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIngestor.class);
 
-    private static final String EXISTING = """
-            UNWIND $ids AS id
-            MATCH (d:Doc {id: id})
-            RETURN d.id AS id, d.hash AS hash""";
-
-    private static final String WRITE = """
-            UNWIND $rows AS row
-            MERGE (l:Library {name: row.library})
-            SET l.version = coalesce(row.version, l.version)
-            MERGE (d:Doc {id: row.id})
-            SET d.docId = row.docId, d.library = row.library, d.api = row.api, d.title = row.title,
-                d.text = row.text, d.source = row.source, d.version = row.version, d.hash = row.hash,
-                d.embeddingModel = $model, d.updatedAt = datetime()
-            MERGE (d)-[:IN_LIBRARY]->(l)
-            WITH d, l, row
-            CALL db.create.setNodeVectorProperty(d, 'embedding', row.embedding)
-            WITH d, l, row
-            CALL (d, row) {
-              MATCH (d)-[old:DOCUMENTS]->(a:Api)
-              WHERE row.apiName IS NULL OR a.qualifiedName <> row.apiName
-              DELETE old
-            }
-            CALL (d, l, row) {
-              WITH d, l, row WHERE row.apiName IS NOT NULL
-              MERGE (a:Api {qualifiedName: row.apiName})
-              ON CREATE SET a.kind = row.apiKind, a.library = row.library, a.name = row.apiShortName
-              SET a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
-                    CASE WHEN x IN acc THEN acc ELSE acc + x END)
-              MERGE (a)-[:IN_LIBRARY]->(l)
-              MERGE (d)-[:DOCUMENTS]->(a)
-            }""";
-
-    private static final String REMOVE_STALE = """
-            UNWIND $pages AS page
-            MATCH (d:Doc {docId: page.docId})
-            WHERE NOT d.id IN page.ids
-            DETACH DELETE d
-            RETURN count(*) AS removed""";
-
-    private final Graph graph;
+    private final KnowledgeRepository repository;
     private final TextEmbedder embedder;
 
-    public DocumentIngestor(Graph graph, TextEmbedder embedder) {
-        this.graph = graph;
+    DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder) {
+        this.repository = repository;
         this.embedder = embedder;
     }
 
@@ -256,7 +220,7 @@ public class DocumentIngestor {
             }
             List<DocRecord> batch = new ArrayList<>(pending.values());
             pending.clear();
-            Map<String, String> stored = existingHashes(batch);
+            Map<String, String> stored = repository.storedHashes(batch.stream().map(DocRecord::id).toList());
             List<DocRecord> changed = new ArrayList<>();
             List<String> hashes = new ArrayList<>();
             for (DocRecord record : batch) {
@@ -276,26 +240,18 @@ public class DocumentIngestor {
             }
             List<float[]> vectors = embedder.embedDocuments(changed.stream().map(DocRecord::embeddingText).toList());
             embedded += vectors.size();
-            List<Map<String, Object>> rows = new ArrayList<>(changed.size());
+            List<ChunkWrite> rows = new ArrayList<>(changed.size());
             for (int i = 0; i < changed.size(); i++) {
-                rows.add(row(changed.get(i), hashes.get(i), vectors.get(i)));
+                rows.add(new ChunkWrite(changed.get(i), hashes.get(i), vectors.get(i)));
             }
             awaitWrite();
             int count = batch.size();
             lastWrite = CompletableFuture.runAsync(() -> {
                 if (!rows.isEmpty()) {
-                    graph.write(tx -> tx.run(WRITE, Map.of("rows", rows, "model", embedder.modelName())).consume());
+                    repository.writeChunks(rows, embedder.modelName());
                 }
                 progress.advance(count);
             }, writer);
-        }
-
-        private Map<String, String> existingHashes(List<DocRecord> batch) {
-            List<String> ids = batch.stream().map(DocRecord::id).toList();
-            Map<String, String> stored = new HashMap<>();
-            graph.query(EXISTING, Map.of("ids", ids))
-                    .forEach(r -> stored.put(r.get("id").asString(), r.get("hash").asString(null)));
-            return stored;
         }
 
         private void awaitWrite() {
@@ -307,16 +263,7 @@ public class DocumentIngestor {
         }
 
         void removeStalePages() {
-            List<Map<String, Object>> pages = new ArrayList<>();
-            completePages.forEach((docId, ids) -> pages.add(Map.of("docId", docId, "ids", List.copyOf(ids))));
-            for (int from = 0; from < pages.size(); from += 1_000) {
-                List<Map<String, Object>> chunk = pages.subList(from, Math.min(pages.size(), from + 1_000));
-                removed += graph.write(tx -> removeStale(tx, chunk));
-            }
-        }
-
-        private long removeStale(TransactionContext tx, List<Map<String, Object>> pages) {
-            return tx.run(REMOVE_STALE, Map.of("pages", pages)).single().get("removed").asLong();
+            removed += repository.removeStaleChunks(completePages);
         }
 
         IngestReport report(Duration elapsed) {
@@ -335,33 +282,5 @@ public class DocumentIngestor {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Map<String, Object> row(DocRecord record, String hash, float[] vector) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", record.id());
-        row.put("library", record.library());
-        row.put("api", record.api());
-        row.put("title", record.title());
-        row.put("text", record.text());
-        row.put("source", record.source());
-        row.put("version", record.version());
-        row.put("docId", record.docId());
-        row.put("hash", hash);
-        row.put("aliases", record.aliases());
-        row.put("embedding", toList(vector));
-        String apiName = record.documentsApi() ? record.api() : null;
-        row.put("apiName", apiName);
-        row.put("apiKind", apiName == null ? null : ApiNames.kind(apiName));
-        row.put("apiShortName", apiName == null ? null : apiName.substring(apiName.lastIndexOf('.') + 1));
-        return row;
-    }
-
-    private static List<Float> toList(float[] vector) {
-        List<Float> list = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            list.add(v);
-        }
-        return list;
     }
 }

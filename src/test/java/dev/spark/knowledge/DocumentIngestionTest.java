@@ -8,6 +8,7 @@ import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.graph.Graph;
+import dev.spark.knowledge.internal.KnowledgeRepository;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,9 @@ class DocumentIngestionTest {
 
     @Autowired
     TextEmbedder embedder;
+
+    @Autowired
+    KnowledgeRepository repository;
 
     @TempDir
     Path tmp;
@@ -183,7 +187,7 @@ class DocumentIngestionTest {
                 return embedder.embedDocuments(texts);
             }
         };
-        DocumentIngestor crashing = new DocumentIngestor(graph, failing);
+        DocumentIngestor crashing = new DocumentIngestor(repository, failing);
 
         assertThatThrownBy(() -> crashing.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE))
                 .hasMessageContaining("process killed");

@@ -1,5 +1,8 @@
-package dev.spark.knowledge;
+package dev.spark.knowledge.ingest;
 
+import dev.spark.knowledge.DocRecord;
+import dev.spark.knowledge.IngestProblem;
+import dev.spark.knowledge.Utf8Lines;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
  * longer than the size cap is split further at blank lines (and, failing that, hard). Each chunk's API is
  * its heading when the heading is a qualified name, else the first qualified name of the library in its text.
  */
-final class TextDocReader {
+public final class TextDocReader {
 
     static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
@@ -26,11 +29,11 @@ final class TextDocReader {
 
     private final int maxChunkChars;
 
-    TextDocReader(int maxChunkChars) {
+    public TextDocReader(int maxChunkChars) {
         this.maxChunkChars = maxChunkChars;
     }
 
-    static boolean accepts(Path file) {
+    public static boolean accepts(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".rst") || name.endsWith(".txt");
     }
@@ -40,7 +43,7 @@ final class TextDocReader {
      * @param library library the pages document
      * @param version library version, may be null
      */
-    void read(Path root, Path file, String library, String version, DocSink sink) throws IOException {
+    public void read(Path root, Path file, String library, String version, DocSink sink) throws IOException {
         String name = file.toString();
         if (Files.size(file) > MAX_FILE_BYTES) {
             sink.problem(new IngestProblem(name, 0, "file is larger than " + MAX_FILE_BYTES + " bytes"));
