@@ -32,4 +32,9 @@ public class LibraryCatalog {
         return repository.api(qualified).map(api -> new ApiDocs(api.qualifiedName(), api.kind(), api.library(),
                 api.aliases(), api.docs().stream().map(c -> c.hit(1.0, 0, 0)).toList()));
     }
+
+    /** How many chunks and pages of documentation are stored. */
+    public CorpusSize corpusSize() {
+        return repository.corpusSize();
+    }
 }

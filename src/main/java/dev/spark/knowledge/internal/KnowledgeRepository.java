@@ -1,6 +1,7 @@
 package dev.spark.knowledge.internal;
 
 import dev.spark.graph.Graph;
+import dev.spark.knowledge.CorpusSize;
 import dev.spark.knowledge.LibraryCatalog.LibrarySummary;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -96,6 +98,10 @@ public class KnowledgeRepository {
 
     private static final String CHUNK_COUNT = "MATCH (d:Doc) RETURN count(d) AS n";
 
+    private static final String CORPUS_SIZE = """
+            MATCH (d:Doc)
+            RETURN count(d) AS chunks, count(DISTINCT d.docId) AS pages""";
+
     private static final String LIBRARIES = """
             MATCH (l:Library)
             CALL (l) { MATCH (d:Doc)-[:IN_LIBRARY]->(l) RETURN count(d) AS docs }
@@ -111,6 +117,22 @@ public class KnowledgeRepository {
             WITH a, d ORDER BY d.id
             RETURN a.qualifiedName AS name, a.kind AS kind, a.library AS library, coalesce(a.aliases, []) AS aliases,
                    collect(d {.id, .docId, .title, .text, .api, .library, .version, .source}) AS docs""";
+
+    private static final String REGISTER_APIS = """
+            UNWIND $apis AS api
+            MERGE (a:Api {qualifiedName: api.qualifiedName})
+              ON CREATE SET a.kind = api.kind, a.library = api.library, a.name = api.name, a.foundIn = 'trace'""";
+
+    // only nodes that code introduced: documented APIs stay even when nothing points at them
+    private static final String PRUNE_UNREFERENCED_APIS = """
+            MATCH (a:Api {foundIn: 'trace'})
+            WHERE NOT EXISTS { (a)<--() }
+            WITH a LIMIT $limit
+            DETACH DELETE a
+            RETURN count(*) AS deleted""";
+
+    /** Nodes one pruning transaction deletes, so a large clean-up never needs one huge transaction. */
+    private static final int PRUNED_PER_TRANSACTION = 5_000;
 
     private final Graph graph;
 
@@ -183,6 +205,11 @@ public class KnowledgeRepository {
 
     // --- catalog
 
+    public CorpusSize corpusSize() {
+        Record r = graph.query(CORPUS_SIZE, Map.of()).get(0);
+        return new CorpusSize(r.get("chunks").asLong(), r.get("pages").asLong());
+    }
+
     /** Every library by name, with its chunk and API counts. */
     public List<LibrarySummary> libraries() {
         return graph.query(LIBRARIES, Map.of()).stream()
@@ -201,6 +228,29 @@ public class KnowledgeRepository {
         return Optional.of(new StoredApi(r.get("name").asString(), r.get("kind").asString(null),
                 r.get("library").asString(null), r.get("aliases").asList(Value::asString),
                 r.get("docs").asList(KnowledgeRepository::chunk)));
+    }
+
+    // --- APIs named by code
+
+    /** MERGEs these APIs in the caller's transaction; existing nodes keep their properties. */
+    public void registerApis(TransactionContext tx, List<ApiRegistration> apis) {
+        List<Map<String, Object>> rows = apis.stream()
+                .map(a -> Map.<String, Object>of("qualifiedName", a.qualifiedName(), "kind", a.kind(),
+                        "library", a.library(), "name", a.name()))
+                .toList();
+        tx.run(REGISTER_APIS, Map.of("apis", rows)).consume();
+    }
+
+    /** Deletes APIs that code introduced and nothing points at any more; returns how many. */
+    public long pruneUnreferencedApis() {
+        long total = 0;
+        long deleted;
+        do {
+            deleted = graph.write(tx -> tx.run(PRUNE_UNREFERENCED_APIS, Map.of("limit", PRUNED_PER_TRANSACTION))
+                    .single().get("deleted").asLong());
+            total += deleted;
+        } while (deleted == PRUNED_PER_TRANSACTION);
+        return total;
     }
 
     private static StoredChunk chunk(Record r) {
