@@ -57,9 +57,12 @@ public class DocumentIngestor {
     /**
      * Ingests a JSONL file, a text page, or a directory of them (recursively). Pages read completely from a
      * file without problems replace their stored version: chunks of those pages not read again are removed.
+     *
+     * @throws InvalidInputException naming {@code path} or the option ({@code maxChunkChars}, ...) that is wrong
      */
     public IngestReport ingest(Path path, IngestOptions options, IngestProgress progress) {
         long started = System.nanoTime();
+        options.validated();
         if (!Files.exists(path)) {
             throw new InvalidInputException("path", "does not exist: " + path);
         }

@@ -3,6 +3,7 @@ package dev.spark.knowledge;
 import static dev.spark.GraphFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -198,6 +200,23 @@ class DocumentIngestionTest {
         IngestReport resumed = ingestor.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE);
         assertThat(resumed.unchanged()).isEqualTo(2);
         assertThat(resumed.created()).isEqualTo(4);
+    }
+
+    @Test
+    void aChunkSizeCapTooSmallToMakeProgressIsRejectedNamingTheField() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("cap"));
+        Files.writeString(dir.resolve("page.md"), "# Page\n\nSome text that has to be split.");
+
+        for (int cap : new int[] {0, -1, IngestOptions.MIN_CHUNK_CHARS - 1, DocRecord.MAX_TEXT + 1}) {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                    () -> ingestor.ingest(dir, new IngestOptions("cap", null, 64, cap), IngestProgress.NONE))
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("maxChunkChars"));
+        }
+        assertThatThrownBy(() -> ingestor.ingest(dir, new IngestOptions("cap", null, 0, 2_000), IngestProgress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("batchSize");
+        assertThat(count(graph, "MATCH (d:Doc) RETURN count(d)")).isZero();
     }
 
     @Test

@@ -29,7 +29,11 @@ public final class TextDocReader {
 
     private final int maxChunkChars;
 
+    /** @param maxChunkChars size cap of a chunk's body; positive, or splitting could never finish */
     public TextDocReader(int maxChunkChars) {
+        if (maxChunkChars < 1) {
+            throw new IllegalArgumentException("maxChunkChars must be positive, was " + maxChunkChars);
+        }
         this.maxChunkChars = maxChunkChars;
     }
 
@@ -149,28 +153,48 @@ public final class TextDocReader {
         }
     }
 
-    /** Splits a section body into pieces of at most the cap, at blank lines where it can. */
+    /**
+     * Splits a section body into pieces of at most the cap, at blank lines where it can. Blank pieces are
+     * dropped: a record needs text.
+     */
     private List<String> split(String body) {
         List<String> pieces = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String paragraph : body.split("\\n\\s*\\n")) {
             if (current.length() > 0 && current.length() + paragraph.length() + 2 > maxChunkChars) {
-                pieces.add(current.toString());
+                addPiece(pieces, current.toString());
                 current.setLength(0);
             }
             while (paragraph.length() > maxChunkChars) {
-                pieces.add(paragraph.substring(0, maxChunkChars));
-                paragraph = paragraph.substring(maxChunkChars);
+                int cut = hardCut(paragraph);
+                addPiece(pieces, paragraph.substring(0, cut));
+                paragraph = paragraph.substring(cut);
             }
             if (current.length() > 0) {
                 current.append("\n\n");
             }
             current.append(paragraph);
         }
-        if (!current.toString().isBlank()) {
-            pieces.add(current.toString());
-        }
+        addPiece(pieces, current.toString());
         return pieces;
+    }
+
+    private static void addPiece(List<String> pieces, String piece) {
+        if (!piece.isBlank()) {
+            pieces.add(piece);
+        }
+    }
+
+    /**
+     * Where to cut a paragraph longer than the cap: at the cap, unless that would split a surrogate pair (the
+     * halves would not survive UTF-8 encoding); always at least one character, so splitting makes progress.
+     */
+    private int hardCut(String paragraph) {
+        int cut = maxChunkChars;
+        if (Character.isHighSurrogate(paragraph.charAt(cut - 1)) && Character.isLowSurrogate(paragraph.charAt(cut))) {
+            return cut > 1 ? cut - 1 : cut + 1;
+        }
+        return cut;
     }
 
     private static String api(String heading, String text, String library) {
