@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Service;
  * <p>Idempotent by content hash: a record whose hash is already stored is neither embedded nor written.
  * Each batch is one transaction (a crash loses at most the batch in flight, never half of one). Embedding
  * of the next batch overlaps the write of the previous one, so ingestion runs at the embedding model's pace.
+ * A batch whose write fails stops the ingestion: the report names the batch and counts only what committed,
+ * and a second run resumes where the first one stopped.
  */
 @Service
 public class DocumentIngestor {
@@ -74,24 +78,29 @@ public class DocumentIngestor {
         String library = options.library() != null ? options.library()
                 : root.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "");
         progress.start(estimate(files));
-        try (Batcher batcher = new Batcher(options.batchSize(), progress)) {
+        try (Batcher batcher = new Batcher(options.batchSize(), path.toString(), progress)) {
             TextDocReader textReader = new TextDocReader(options.maxChunkChars());
             JsonlDocReader jsonReader = new JsonlDocReader();
-            for (Path file : files) {
-                FileSink sink = new FileSink(batcher);
-                try {
-                    if (JsonlDocReader.accepts(file)) {
-                        jsonReader.read(file, sink);
-                    } else {
-                        textReader.read(root, file, library, options.version(), sink);
+            try {
+                for (Path file : files) {
+                    FileSink sink = new FileSink(batcher);
+                    try {
+                        if (JsonlDocReader.accepts(file)) {
+                            jsonReader.read(file, sink);
+                        } else {
+                            textReader.read(root, file, library, options.version(), sink);
+                        }
+                    } catch (IOException e) {
+                        sink.problem(new IngestProblem(file.toString(), 0, "cannot be read: " + e.getMessage()));
                     }
-                } catch (IOException e) {
-                    sink.problem(new IngestProblem(file.toString(), 0, "cannot be read: " + e.getMessage()));
+                    batcher.filesDone(sink);
                 }
-                batcher.filesDone(sink);
+                batcher.finish();
+                // only once every batch has committed: a page is replaced by chunks that are all stored
+                batcher.removeStalePages();
+            } catch (BatchNotStored stopped) {
+                log.warn("Ingestion of {} stopped: {}", path, stopped.getMessage());
             }
-            batcher.flush();
-            batcher.removeStalePages();
             progress.finish();
             IngestReport report = batcher.report(Duration.ofNanos(System.nanoTime() - started));
             log.info("Ingested {}: {}", path, report.summary());
@@ -101,7 +110,8 @@ public class DocumentIngestor {
 
     /**
      * Ingests a small upload in one transaction: every record is validated first, and one bad record stops
-     * the whole upload with an error naming it ({@code documents[3].text}), so nothing is half-written.
+     * the whole upload with an error naming it ({@code documents[3].text}), so nothing is half-written. When
+     * the transaction fails, nothing is stored and the report says so.
      */
     public IngestReport ingest(List<DocRecord> records) {
         long started = System.nanoTime();
@@ -115,9 +125,13 @@ public class DocumentIngestor {
                 throw named.under("documents[" + i + "].");
             }
         }
-        try (Batcher batcher = new Batcher(MAX_UPLOAD, IngestProgress.NONE)) {
-            valid.forEach(batcher::add);
-            batcher.flush();
+        try (Batcher batcher = new Batcher(MAX_UPLOAD, "documents", IngestProgress.NONE)) {
+            try {
+                valid.forEach(batcher::add);
+                batcher.finish();
+            } catch (BatchNotStored stopped) {
+                log.warn("Upload of {} documents not stored: {}", valid.size(), stopped.getMessage());
+            }
             return batcher.report(Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -171,9 +185,27 @@ public class DocumentIngestor {
         }
     }
 
-    /** Groups records into batches; embeds a batch while the previous one is being written. */
+    /** A batch's write failed: ingestion stops, and the report carries the problem. */
+    private static final class BatchNotStored extends RuntimeException {
+        BatchNotStored(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A batch handed to the writer, and what it changes once committed. */
+    private record Batch(List<ChunkWrite> rows, int records, String firstId, String lastId, long created, long updated) {
+    }
+
+    /**
+     * Groups records into batches; embeds a batch while the previous one is being written. Every write is joined
+     * before the next starts and before the report is made, so no failure goes unreported.
+     */
     private final class Batcher implements AutoCloseable {
+        /** Cause messages of failed writes are cut to this length: the database may quote a whole vector. */
+        private static final int MAX_CAUSE = 300;
+
         private final int size;
+        private final String origin;
         private final IngestProgress progress;
         private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "spark-ingest-writer");
@@ -183,7 +215,8 @@ public class DocumentIngestor {
         private final Map<String, DocRecord> pending = new LinkedHashMap<>();
         private final Map<String, Set<String>> completePages = new HashMap<>();
         private final List<IngestProblem> problems = new ArrayList<>();
-        private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
+        private Batch inFlight;
+        private CompletableFuture<Batch> write;
         private long read;
         private long created;
         private long updated;
@@ -191,8 +224,10 @@ public class DocumentIngestor {
         private long removed;
         private long embedded;
 
-        Batcher(int size, IngestProgress progress) {
+        /** @param origin what a failed batch is reported against: the ingested path, or the upload */
+        Batcher(int size, String origin, IngestProgress progress) {
             this.size = size;
+            this.origin = origin;
             this.progress = progress;
         }
 
@@ -216,9 +251,9 @@ public class DocumentIngestor {
             }
         }
 
-        void flush() {
+        /** Embeds the pending records and hands them to the writer once the previous batch has committed. */
+        private void flush() {
             if (pending.isEmpty()) {
-                awaitWrite();
                 return;
             }
             List<DocRecord> batch = new ArrayList<>(pending.values());
@@ -226,6 +261,8 @@ public class DocumentIngestor {
             Map<String, String> stored = repository.storedHashes(batch.stream().map(DocRecord::id).toList());
             List<DocRecord> changed = new ArrayList<>();
             List<String> hashes = new ArrayList<>();
+            long newChunks = 0;
+            long changedChunks = 0;
             for (DocRecord record : batch) {
                 String hash = record.contentHash();
                 String old = stored.get(record.id());
@@ -235,9 +272,9 @@ public class DocumentIngestor {
                     changed.add(record);
                     hashes.add(hash);
                     if (old == null) {
-                        created++;
+                        newChunks++;
                     } else {
-                        updated++;
+                        changedChunks++;
                     }
                 }
             }
@@ -248,21 +285,48 @@ public class DocumentIngestor {
                 rows.add(new ChunkWrite(changed.get(i), hashes.get(i), vectors.get(i)));
             }
             awaitWrite();
-            int count = batch.size();
-            lastWrite = CompletableFuture.runAsync(() -> {
-                if (!rows.isEmpty()) {
-                    repository.writeChunks(rows, embedder.modelName());
+            Batch next = new Batch(rows, batch.size(), batch.get(0).id(), batch.get(batch.size() - 1).id(),
+                    newChunks, changedChunks);
+            inFlight = next;
+            write = CompletableFuture.supplyAsync(() -> {
+                if (!next.rows().isEmpty()) {
+                    repository.writeChunks(next.rows(), embedder.modelName());
                 }
-                progress.advance(count);
+                progress.advance(next.records());
+                return next;
             }, writer);
         }
 
+        /** Writes what is pending and waits until every batch has committed. */
+        void finish() {
+            flush();
+            awaitWrite();
+        }
+
+        /** Waits for the batch being written; counts it when it committed, reports it and stops when it failed. */
         private void awaitWrite() {
-            try {
-                lastWrite.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : e;
+            if (write == null) {
+                return;
             }
+            Batch batch = inFlight;
+            CompletableFuture<Batch> pendingWrite = write;
+            write = null;
+            inFlight = null;
+            try {
+                pendingWrite.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                String message = "batch of " + batch.records() + " records from " + batch.firstId() + " to "
+                        + batch.lastId() + " was not stored (ingestion stopped here; running it again resumes): "
+                        + abbreviate(String.valueOf(cause.getMessage()));
+                problems.add(new IngestProblem(origin, 0, message));
+                throw new BatchNotStored(message, cause);
+            }
+            created += batch.created();
+            updated += batch.updated();
         }
 
         void removeStalePages() {
@@ -273,17 +337,30 @@ public class DocumentIngestor {
             return new IngestReport(read, created, updated, unchanged, removed, embedded, problems, elapsed);
         }
 
-        /** Lets a write already in flight commit (it is a whole batch), even when ingestion failed. */
+        /**
+         * Lets a write still in flight when ingestion failed commit (it is a whole batch); if that write fails
+         * too, its failure joins the one being thrown.
+         */
         @Override
         public void close() {
             writer.shutdown();
+            if (write == null) {
+                return;
+            }
             try {
-                if (!writer.awaitTermination(5, TimeUnit.MINUTES)) {
-                    log.warn("A documentation batch was still being written after 5 minutes");
-                }
+                write.get(5, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the batch from " + inFlight.firstId() + " to " + inFlight.lastId()
+                        + " that was being written was not stored either", e.getCause());
+            } catch (TimeoutException e) {
+                log.warn("A documentation batch was still being written after 5 minutes");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        private static String abbreviate(String message) {
+            return message.length() <= MAX_CAUSE ? message : message.substring(0, MAX_CAUSE) + "...";
         }
     }
 }
