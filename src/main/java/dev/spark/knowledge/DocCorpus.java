@@ -1,5 +1,7 @@
 package dev.spark.knowledge;
 
+import dev.spark.knowledge.ingest.DocSink;
+import dev.spark.knowledge.ingest.JsonlDocReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

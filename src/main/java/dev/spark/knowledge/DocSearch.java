@@ -2,7 +2,8 @@ package dev.spark.knowledge;
 
 import dev.spark.ai.TextEmbedder;
 import dev.spark.graph.FullText;
-import dev.spark.graph.Graph;
+import dev.spark.knowledge.internal.KnowledgeRepository;
+import dev.spark.knowledge.internal.StoredChunk;
 import dev.spark.validation.Check;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,32 +29,7 @@ public class DocSearch implements AutoCloseable {
     public static final int MAX_QUERY = 20_000;
     public static final int MAX_K = 100;
 
-    private static final String VECTOR = """
-            CALL db.index.vector.queryNodes('doc_embedding', $fetch, $vector) YIELD node, score
-            WHERE $library IS NULL OR node.library = $library
-            RETURN %s
-            LIMIT $k""";
-
-    private static final String FULLTEXT = """
-            CALL db.index.fulltext.queryNodes('doc_fulltext', $query, {limit: $fetch}) YIELD node, score
-            WHERE $library IS NULL OR node.library = $library
-            RETURN %s
-            LIMIT $k""";
-
-    /** Candidates carry their properties, so a search needs no second round trip to show them. */
-    private static final String WITH_PROPERTIES = "node.id AS id, node.docId AS docId, node.title AS title, node.text AS text, "
-            + "node.api AS api, node.library AS library, node.version AS version, node.source AS source, score";
-    private static final String ID_ONLY = "node.id AS id, score";
-
-    private static final String HYDRATE = """
-            UNWIND $ids AS id
-            MATCH (d:Doc {id: id})
-            RETURN d.id AS id, d.docId AS docId, d.title AS title, d.text AS text, d.api AS api,
-                   d.library AS library, d.version AS version, d.source AS source""";
-
-    private static final String COUNT = "MATCH (d:Doc) RETURN count(d) AS n";
-
-    private final Graph graph;
+    private final KnowledgeRepository repository;
     private final TextEmbedder embedder;
     private final SearchProperties props;
     private final ExecutorService fulltextPool = Executors.newFixedThreadPool(2, r -> {
@@ -63,8 +38,8 @@ public class DocSearch implements AutoCloseable {
         return t;
     });
 
-    public DocSearch(Graph graph, TextEmbedder embedder, SearchProperties props) {
-        this.graph = graph;
+    DocSearch(KnowledgeRepository repository, TextEmbedder embedder, SearchProperties props) {
+        this.repository = repository;
         this.embedder = embedder;
         this.props = props;
     }
@@ -83,16 +58,17 @@ public class DocSearch implements AutoCloseable {
         int fetch = Math.max(k, props.candidates());
         // the two index queries run side by side: each is a Bolt round trip and a few milliseconds of work
         boolean lexical = mode == SearchMode.FULLTEXT || mode == SearchMode.HYBRID && props.fuseFulltext(text);
-        CompletableFuture<List<Record>> textFuture = !lexical
+        CompletableFuture<List<StoredChunk>> textFuture = !lexical
                 ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> fulltext(text, library, fetch, WITH_PROPERTIES), fulltextPool);
-        List<Record> vectorRows = mode == SearchMode.FULLTEXT ? List.of() : vector(vector, library, fetch, WITH_PROPERTIES);
-        List<Record> textRows = textFuture.join();
-        Map<String, Record> rows = new HashMap<>();
-        vectorRows.forEach(r -> rows.put(r.get("id").asString(), r));
-        textRows.forEach(r -> rows.putIfAbsent(r.get("id").asString(), r));
-        List<String> vectorIds = ids(vectorRows);
-        List<String> textIds = ids(textRows);
+                : CompletableFuture.supplyAsync(() -> fulltext(text, library, fetch, repository::fulltextChunks), fulltextPool);
+        List<StoredChunk> vectorRows = mode == SearchMode.FULLTEXT ? List.of()
+                : vector(vector, library, fetch, repository::vectorChunks);
+        List<StoredChunk> textRows = textFuture.join();
+        Map<String, StoredChunk> rows = new HashMap<>();
+        vectorRows.forEach(r -> rows.put(r.id(), r));
+        textRows.forEach(r -> rows.putIfAbsent(r.id(), r));
+        List<String> vectorIds = vectorRows.stream().map(StoredChunk::id).toList();
+        List<String> textIds = textRows.stream().map(StoredChunk::id).toList();
         Map<String, double[]> fused = new LinkedHashMap<>();
         // [score, vectorRank, fulltextRank]
         for (int i = 0; i < vectorIds.size(); i++) {
@@ -110,7 +86,7 @@ public class DocSearch implements AutoCloseable {
         List<DocHit> hits = new ArrayList<>(top.size());
         for (Map.Entry<String, double[]> entry : top) {
             double[] s = entry.getValue();
-            hits.add(hit(rows.get(entry.getKey()), s[0], (int) s[1], (int) s[2]));
+            hits.add(rows.get(entry.getKey()).hit(s[0], (int) s[1], (int) s[2]));
         }
         return hits;
     }
@@ -118,41 +94,31 @@ public class DocSearch implements AutoCloseable {
     /** The chunks with these ids (score and ranks zero), keyed by id; unknown ids are left out. */
     public Map<String, DocHit> documents(List<String> ids) {
         Map<String, DocHit> docs = new HashMap<>();
-        for (Record r : graph.query(HYDRATE, Map.of("ids", ids))) {
-            docs.put(r.get("id").asString(), hit(r, 0, 0, 0));
+        for (StoredChunk chunk : repository.chunks(ids)) {
+            docs.put(chunk.id(), chunk.hit(0, 0, 0));
         }
         return docs;
     }
 
-    private static DocHit hit(Record r, double score, int vectorRank, int fulltextRank) {
-        return new DocHit(r.get("id").asString(), r.get("docId").asString(null), r.get("title").asString(null),
-                r.get("text").asString(null), r.get("api").asString(null), r.get("library").asString(null),
-                r.get("version").asString(null), r.get("source").asString(null), score, vectorRank, fulltextRank);
-    }
-
-    private static List<String> ids(List<Record> rows) {
-        return rows.stream().map(r -> r.get("id").asString()).toList();
-    }
-
     /** Ids of the nearest chunks by embedding, best first. */
     public List<String> vectorIds(float[] vector, String library, int k) {
-        return ids(vector(vector, library, k, ID_ONLY));
+        return vector(vector, library, k, repository::vectorIds);
     }
 
-    private List<Record> vector(float[] vector, String library, int k, String returns) {
+    /** Over-fetches for a library filter, widening until there are k hits or the whole index was seen. */
+    private <T> List<T> vector(float[] vector, String library, int k, IndexQuery<float[], T> query) {
         int fetch = library == null ? k : k * 8;
         long total = -1;
-        String cypher = VECTOR.formatted(returns);
         while (true) {
-            List<Record> ids = graph.query(cypher, params("vector", vector, library, fetch, k));
-            if (ids.size() >= k || library == null) {
-                return ids;
+            List<T> found = query.run(vector, library, fetch, k);
+            if (found.size() >= k || library == null) {
+                return found;
             }
             if (total < 0) {
-                total = graph.query(COUNT, Map.of()).get(0).get("n").asLong();
+                total = repository.chunkCount();
             }
             if (fetch >= total) {
-                return ids;
+                return found;
             }
             fetch = (int) Math.min(total, (long) fetch * 4);
         }
@@ -160,25 +126,22 @@ public class DocSearch implements AutoCloseable {
 
     /** Ids of the best chunks by BM25, best first. */
     public List<String> fulltextIds(String text, String library, int k) {
-        return ids(fulltext(text, library, k, ID_ONLY));
+        return fulltext(text, library, k, repository::fulltextIds);
     }
 
-    private List<Record> fulltext(String text, String library, int k, String returns) {
-        Optional<String> query = FullText.query(text);
-        if (query.isEmpty()) {
+    private <T> List<T> fulltext(String text, String library, int k, IndexQuery<String, T> query) {
+        Optional<String> lucene = FullText.query(text);
+        if (lucene.isEmpty()) {
             return List.of();
         }
         int fetch = library == null ? k : k * 8;
-        return graph.query(FULLTEXT.formatted(returns), params("query", query.get(), library, fetch, k));
+        return query.run(lucene.get(), library, fetch, k);
     }
 
-    private static Map<String, Object> params(String name, Object value, String library, int fetch, int k) {
-        Map<String, Object> params = new HashMap<>();
-        params.put(name, value);
-        params.put("library", library);
-        params.put("fetch", fetch);
-        params.put("k", k);
-        return params;
+    /** One of the repository's index queries: {@code fetch} candidates from the index, the best {@code k} kept. */
+    @FunctionalInterface
+    private interface IndexQuery<Q, T> {
+        List<T> run(Q query, String library, int fetch, int k);
     }
 
     @Override

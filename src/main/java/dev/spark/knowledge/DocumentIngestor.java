@@ -1,7 +1,11 @@
 package dev.spark.knowledge;
 
 import dev.spark.ai.TextEmbedder;
-import dev.spark.graph.Graph;
+import dev.spark.knowledge.ingest.DocSink;
+import dev.spark.knowledge.ingest.JsonlDocReader;
+import dev.spark.knowledge.ingest.TextDocReader;
+import dev.spark.knowledge.internal.ChunkWrite;
+import dev.spark.knowledge.internal.KnowledgeRepository;
 import dev.spark.validation.Check;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
@@ -19,11 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,6 +39,8 @@ import org.springframework.stereotype.Service;
  * <p>Idempotent by content hash: a record whose hash is already stored is neither embedded nor written.
  * Each batch is one transaction (a crash loses at most the batch in flight, never half of one). Embedding
  * of the next batch overlaps the write of the previous one, so ingestion runs at the embedding model's pace.
+ * A batch whose write fails stops the ingestion: the report names the batch and counts only what committed,
+ * and a second run resumes where the first one stopped.
  */
 @Service
 public class DocumentIngestor {
@@ -43,59 +50,23 @@ public class DocumentIngestor {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIngestor.class);
 
-    private static final String EXISTING = """
-            UNWIND $ids AS id
-            MATCH (d:Doc {id: id})
-            RETURN d.id AS id, d.hash AS hash""";
-
-    private static final String WRITE = """
-            UNWIND $rows AS row
-            MERGE (l:Library {name: row.library})
-            SET l.version = coalesce(row.version, l.version)
-            MERGE (d:Doc {id: row.id})
-            SET d.docId = row.docId, d.library = row.library, d.api = row.api, d.title = row.title,
-                d.text = row.text, d.source = row.source, d.version = row.version, d.hash = row.hash,
-                d.embeddingModel = $model, d.updatedAt = datetime()
-            MERGE (d)-[:IN_LIBRARY]->(l)
-            WITH d, l, row
-            CALL db.create.setNodeVectorProperty(d, 'embedding', row.embedding)
-            WITH d, l, row
-            CALL (d, row) {
-              MATCH (d)-[old:DOCUMENTS]->(a:Api)
-              WHERE row.apiName IS NULL OR a.qualifiedName <> row.apiName
-              DELETE old
-            }
-            CALL (d, l, row) {
-              WITH d, l, row WHERE row.apiName IS NOT NULL
-              MERGE (a:Api {qualifiedName: row.apiName})
-              ON CREATE SET a.kind = row.apiKind, a.library = row.library, a.name = row.apiShortName
-              SET a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
-                    CASE WHEN x IN acc THEN acc ELSE acc + x END)
-              MERGE (a)-[:IN_LIBRARY]->(l)
-              MERGE (d)-[:DOCUMENTS]->(a)
-            }""";
-
-    private static final String REMOVE_STALE = """
-            UNWIND $pages AS page
-            MATCH (d:Doc {docId: page.docId})
-            WHERE NOT d.id IN page.ids
-            DETACH DELETE d
-            RETURN count(*) AS removed""";
-
-    private final Graph graph;
+    private final KnowledgeRepository repository;
     private final TextEmbedder embedder;
 
-    public DocumentIngestor(Graph graph, TextEmbedder embedder) {
-        this.graph = graph;
+    DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder) {
+        this.repository = repository;
         this.embedder = embedder;
     }
 
     /**
      * Ingests a JSONL file, a text page, or a directory of them (recursively). Pages read completely from a
      * file without problems replace their stored version: chunks of those pages not read again are removed.
+     *
+     * @throws InvalidInputException naming {@code path} or the option ({@code maxChunkChars}, ...) that is wrong
      */
     public IngestReport ingest(Path path, IngestOptions options, IngestProgress progress) {
         long started = System.nanoTime();
+        options.validated();
         if (!Files.exists(path)) {
             throw new InvalidInputException("path", "does not exist: " + path);
         }
@@ -107,24 +78,29 @@ public class DocumentIngestor {
         String library = options.library() != null ? options.library()
                 : root.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "");
         progress.start(estimate(files));
-        try (Batcher batcher = new Batcher(options.batchSize(), progress)) {
+        try (Batcher batcher = new Batcher(options.batchSize(), path.toString(), progress)) {
             TextDocReader textReader = new TextDocReader(options.maxChunkChars());
             JsonlDocReader jsonReader = new JsonlDocReader();
-            for (Path file : files) {
-                FileSink sink = new FileSink(batcher);
-                try {
-                    if (JsonlDocReader.accepts(file)) {
-                        jsonReader.read(file, sink);
-                    } else {
-                        textReader.read(root, file, library, options.version(), sink);
+            try {
+                for (Path file : files) {
+                    FileSink sink = new FileSink(batcher);
+                    try {
+                        if (JsonlDocReader.accepts(file)) {
+                            jsonReader.read(file, sink);
+                        } else {
+                            textReader.read(root, file, library, options.version(), sink);
+                        }
+                    } catch (IOException e) {
+                        sink.problem(new IngestProblem(file.toString(), 0, "cannot be read: " + e.getMessage()));
                     }
-                } catch (IOException e) {
-                    sink.problem(new IngestProblem(file.toString(), 0, "cannot be read: " + e.getMessage()));
+                    batcher.filesDone(sink);
                 }
-                batcher.filesDone(sink);
+                batcher.finish();
+                // only once every batch has committed: a page is replaced by chunks that are all stored
+                batcher.removeStalePages();
+            } catch (BatchNotStored stopped) {
+                log.warn("Ingestion of {} stopped: {}", path, stopped.getMessage());
             }
-            batcher.flush();
-            batcher.removeStalePages();
             progress.finish();
             IngestReport report = batcher.report(Duration.ofNanos(System.nanoTime() - started));
             log.info("Ingested {}: {}", path, report.summary());
@@ -134,7 +110,8 @@ public class DocumentIngestor {
 
     /**
      * Ingests a small upload in one transaction: every record is validated first, and one bad record stops
-     * the whole upload with an error naming it ({@code documents[3].text}), so nothing is half-written.
+     * the whole upload with an error naming it ({@code documents[3].text}), so nothing is half-written. When
+     * the transaction fails, nothing is stored and the report says so.
      */
     public IngestReport ingest(List<DocRecord> records) {
         long started = System.nanoTime();
@@ -148,9 +125,13 @@ public class DocumentIngestor {
                 throw named.under("documents[" + i + "].");
             }
         }
-        try (Batcher batcher = new Batcher(MAX_UPLOAD, IngestProgress.NONE)) {
-            valid.forEach(batcher::add);
-            batcher.flush();
+        try (Batcher batcher = new Batcher(MAX_UPLOAD, "documents", IngestProgress.NONE)) {
+            try {
+                valid.forEach(batcher::add);
+                batcher.finish();
+            } catch (BatchNotStored stopped) {
+                log.warn("Upload of {} documents not stored: {}", valid.size(), stopped.getMessage());
+            }
             return batcher.report(Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -204,9 +185,27 @@ public class DocumentIngestor {
         }
     }
 
-    /** Groups records into batches; embeds a batch while the previous one is being written. */
+    /** A batch's write failed: ingestion stops, and the report carries the problem. */
+    private static final class BatchNotStored extends RuntimeException {
+        BatchNotStored(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A batch handed to the writer, and what it changes once committed. */
+    private record Batch(List<ChunkWrite> rows, int records, String firstId, String lastId, long created, long updated) {
+    }
+
+    /**
+     * Groups records into batches; embeds a batch while the previous one is being written. Every write is joined
+     * before the next starts and before the report is made, so no failure goes unreported.
+     */
     private final class Batcher implements AutoCloseable {
+        /** Cause messages of failed writes are cut to this length: the database may quote a whole vector. */
+        private static final int MAX_CAUSE = 300;
+
         private final int size;
+        private final String origin;
         private final IngestProgress progress;
         private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "spark-ingest-writer");
@@ -216,7 +215,8 @@ public class DocumentIngestor {
         private final Map<String, DocRecord> pending = new LinkedHashMap<>();
         private final Map<String, Set<String>> completePages = new HashMap<>();
         private final List<IngestProblem> problems = new ArrayList<>();
-        private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
+        private Batch inFlight;
+        private CompletableFuture<Batch> write;
         private long read;
         private long created;
         private long updated;
@@ -224,8 +224,10 @@ public class DocumentIngestor {
         private long removed;
         private long embedded;
 
-        Batcher(int size, IngestProgress progress) {
+        /** @param origin what a failed batch is reported against: the ingested path, or the upload */
+        Batcher(int size, String origin, IngestProgress progress) {
             this.size = size;
+            this.origin = origin;
             this.progress = progress;
         }
 
@@ -249,16 +251,18 @@ public class DocumentIngestor {
             }
         }
 
-        void flush() {
+        /** Embeds the pending records and hands them to the writer once the previous batch has committed. */
+        private void flush() {
             if (pending.isEmpty()) {
-                awaitWrite();
                 return;
             }
             List<DocRecord> batch = new ArrayList<>(pending.values());
             pending.clear();
-            Map<String, String> stored = existingHashes(batch);
+            Map<String, String> stored = repository.storedHashes(batch.stream().map(DocRecord::id).toList());
             List<DocRecord> changed = new ArrayList<>();
             List<String> hashes = new ArrayList<>();
+            long newChunks = 0;
+            long changedChunks = 0;
             for (DocRecord record : batch) {
                 String hash = record.contentHash();
                 String old = stored.get(record.id());
@@ -268,100 +272,95 @@ public class DocumentIngestor {
                     changed.add(record);
                     hashes.add(hash);
                     if (old == null) {
-                        created++;
+                        newChunks++;
                     } else {
-                        updated++;
+                        changedChunks++;
                     }
                 }
             }
             List<float[]> vectors = embedder.embedDocuments(changed.stream().map(DocRecord::embeddingText).toList());
             embedded += vectors.size();
-            List<Map<String, Object>> rows = new ArrayList<>(changed.size());
+            List<ChunkWrite> rows = new ArrayList<>(changed.size());
             for (int i = 0; i < changed.size(); i++) {
-                rows.add(row(changed.get(i), hashes.get(i), vectors.get(i)));
+                rows.add(new ChunkWrite(changed.get(i), hashes.get(i), vectors.get(i)));
             }
             awaitWrite();
-            int count = batch.size();
-            lastWrite = CompletableFuture.runAsync(() -> {
-                if (!rows.isEmpty()) {
-                    graph.write(tx -> tx.run(WRITE, Map.of("rows", rows, "model", embedder.modelName())).consume());
+            Batch next = new Batch(rows, batch.size(), batch.get(0).id(), batch.get(batch.size() - 1).id(),
+                    newChunks, changedChunks);
+            inFlight = next;
+            write = CompletableFuture.supplyAsync(() -> {
+                if (!next.rows().isEmpty()) {
+                    repository.writeChunks(next.rows(), embedder.modelName());
                 }
-                progress.advance(count);
+                progress.advance(next.records());
+                return next;
             }, writer);
         }
 
-        private Map<String, String> existingHashes(List<DocRecord> batch) {
-            List<String> ids = batch.stream().map(DocRecord::id).toList();
-            Map<String, String> stored = new HashMap<>();
-            graph.query(EXISTING, Map.of("ids", ids))
-                    .forEach(r -> stored.put(r.get("id").asString(), r.get("hash").asString(null)));
-            return stored;
+        /** Writes what is pending and waits until every batch has committed. */
+        void finish() {
+            flush();
+            awaitWrite();
         }
 
+        /** Waits for the batch being written; counts it when it committed, reports it and stops when it failed. */
         private void awaitWrite() {
-            try {
-                lastWrite.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : e;
+            if (write == null) {
+                return;
             }
+            Batch batch = inFlight;
+            CompletableFuture<Batch> pendingWrite = write;
+            write = null;
+            inFlight = null;
+            try {
+                pendingWrite.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                String message = "batch of " + batch.records() + " records from " + batch.firstId() + " to "
+                        + batch.lastId() + " was not stored (ingestion stopped here; running it again resumes): "
+                        + abbreviate(String.valueOf(cause.getMessage()));
+                problems.add(new IngestProblem(origin, 0, message));
+                throw new BatchNotStored(message, cause);
+            }
+            created += batch.created();
+            updated += batch.updated();
         }
 
         void removeStalePages() {
-            List<Map<String, Object>> pages = new ArrayList<>();
-            completePages.forEach((docId, ids) -> pages.add(Map.of("docId", docId, "ids", List.copyOf(ids))));
-            for (int from = 0; from < pages.size(); from += 1_000) {
-                List<Map<String, Object>> chunk = pages.subList(from, Math.min(pages.size(), from + 1_000));
-                removed += graph.write(tx -> removeStale(tx, chunk));
-            }
-        }
-
-        private long removeStale(TransactionContext tx, List<Map<String, Object>> pages) {
-            return tx.run(REMOVE_STALE, Map.of("pages", pages)).single().get("removed").asLong();
+            removed += repository.removeStaleChunks(completePages);
         }
 
         IngestReport report(Duration elapsed) {
             return new IngestReport(read, created, updated, unchanged, removed, embedded, problems, elapsed);
         }
 
-        /** Lets a write already in flight commit (it is a whole batch), even when ingestion failed. */
+        /**
+         * Lets a write still in flight when ingestion failed commit (it is a whole batch); if that write fails
+         * too, its failure joins the one being thrown.
+         */
         @Override
         public void close() {
             writer.shutdown();
+            if (write == null) {
+                return;
+            }
             try {
-                if (!writer.awaitTermination(5, TimeUnit.MINUTES)) {
-                    log.warn("A documentation batch was still being written after 5 minutes");
-                }
+                write.get(5, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the batch from " + inFlight.firstId() + " to " + inFlight.lastId()
+                        + " that was being written was not stored either", e.getCause());
+            } catch (TimeoutException e) {
+                log.warn("A documentation batch was still being written after 5 minutes");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
 
-    private static Map<String, Object> row(DocRecord record, String hash, float[] vector) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", record.id());
-        row.put("library", record.library());
-        row.put("api", record.api());
-        row.put("title", record.title());
-        row.put("text", record.text());
-        row.put("source", record.source());
-        row.put("version", record.version());
-        row.put("docId", record.docId());
-        row.put("hash", hash);
-        row.put("aliases", record.aliases());
-        row.put("embedding", toList(vector));
-        String apiName = record.documentsApi() ? record.api() : null;
-        row.put("apiName", apiName);
-        row.put("apiKind", apiName == null ? null : ApiNames.kind(apiName));
-        row.put("apiShortName", apiName == null ? null : apiName.substring(apiName.lastIndexOf('.') + 1));
-        return row;
-    }
-
-    private static List<Float> toList(float[] vector) {
-        List<Float> list = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            list.add(v);
+        private static String abbreviate(String message) {
+            return message.length() <= MAX_CAUSE ? message : message.substring(0, MAX_CAUSE) + "...";
         }
-        return list;
     }
 }

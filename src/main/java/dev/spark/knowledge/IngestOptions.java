@@ -1,5 +1,7 @@
 package dev.spark.knowledge;
 
+import dev.spark.validation.Check;
+
 /**
  * @param library      library of Markdown/RST/text pages (JSONL records name their own); null: the directory name
  * @param version      library version of those pages, may be null
@@ -8,7 +10,23 @@ package dev.spark.knowledge;
  */
 public record IngestOptions(String library, String version, int batchSize, int maxChunkChars) {
 
+    /** Smallest size cap of text chunks: below it a chunk holds too little text to be worth embedding. */
+    public static final int MIN_CHUNK_CHARS = 100;
+
+    /** Largest batch: one batch is one transaction, and its embeddings are held in memory until it commits. */
+    public static final int MAX_BATCH_SIZE = 10_000;
+
     public static IngestOptions defaults() {
         return new IngestOptions(null, null, 64, 2_000);
+    }
+
+    /** Checks every option against its limits; errors name the field ({@code maxChunkChars}, ...). */
+    public IngestOptions validated() {
+        Check.optionalText("library", library, DocRecord.MAX_LIBRARY);
+        Check.optionalText("version", version, 64);
+        Check.range("batchSize", batchSize, 1, MAX_BATCH_SIZE);
+        // a chunk is stored as one record, so the cap cannot exceed what a record may hold
+        Check.range("maxChunkChars", maxChunkChars, MIN_CHUNK_CHARS, DocRecord.MAX_TEXT);
+        return this;
     }
 }

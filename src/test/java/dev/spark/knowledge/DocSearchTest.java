@@ -22,9 +22,6 @@ class DocSearchTest {
     DocumentIngestor ingestor;
 
     @Autowired
-    LibraryCatalog catalog;
-
-    @Autowired
     Graph graph;
 
     @BeforeEach
@@ -90,19 +87,5 @@ class DocSearchTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("k:");
         assertThatThrownBy(() -> search.search("x".repeat(DocSearch.MAX_QUERY + 1), null, 10, SearchMode.HYBRID))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("query:");
-    }
-
-    @Test
-    void catalogCountsLibrariesAndResolvesApisByNameOrAlias() {
-        assertThat(catalog.libraries()).extracting(LibraryCatalog.LibrarySummary::name).contains("numpy", "pandas", "docs");
-        var numpy = catalog.libraries().stream().filter(l -> l.name().equals("numpy")).findFirst().orElseThrow();
-        assertThat(numpy.docCount()).isEqualTo(7);
-        assertThat(numpy.apiCount()).isEqualTo(5);
-        assertThat(numpy.version()).isEqualTo("1.22.0");
-
-        assertThat(catalog.api("numpy.sort").orElseThrow().docs()).hasSize(2);
-        assertThat(catalog.api("pandas.core.groupby.DataFrame.groupby").orElseThrow().qualifiedName())
-                .isEqualTo("pandas.DataFrame.groupby");
-        assertThat(catalog.api("numpy.does_not_exist")).isEmpty();
     }
 }

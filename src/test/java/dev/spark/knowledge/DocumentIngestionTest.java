@@ -3,16 +3,20 @@ package dev.spark.knowledge;
 import static dev.spark.GraphFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.graph.Graph;
+import dev.spark.knowledge.internal.KnowledgeRepository;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -32,6 +36,9 @@ class DocumentIngestionTest {
 
     @Autowired
     TextEmbedder embedder;
+
+    @Autowired
+    KnowledgeRepository repository;
 
     @TempDir
     Path tmp;
@@ -183,7 +190,7 @@ class DocumentIngestionTest {
                 return embedder.embedDocuments(texts);
             }
         };
-        DocumentIngestor crashing = new DocumentIngestor(graph, failing);
+        DocumentIngestor crashing = new DocumentIngestor(repository, failing);
 
         assertThatThrownBy(() -> crashing.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE))
                 .hasMessageContaining("process killed");
@@ -194,6 +201,88 @@ class DocumentIngestionTest {
         IngestReport resumed = ingestor.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE);
         assertThat(resumed.unchanged()).isEqualTo(2);
         assertThat(resumed.created()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedWriteOfTheLastBatchIsReportedAndStoresNothingOfIt() throws IOException {
+        Path file = tmp.resolve("last.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            lines.append(line("c:p" + i + ":0", "c.f" + i, i == 4 ? POISON + " text 4" : "text " + i));
+        }
+        Files.writeString(file, lines);
+        DocumentIngestor poisoned = new DocumentIngestor(repository, poisoningEmbedder());
+
+        // batches of two: the third and last batch holds only the poisoned record
+        IngestReport report = poisoned.ingest(file, new IngestOptions(null, null, 2, 2_000), IngestProgress.NONE);
+
+        assertThat(report.failed()).isTrue();
+        assertThat(report.created()).isEqualTo(4);
+        assertThat(report.problems()).singleElement().extracting(IngestProblem::message).asString()
+                .contains("not stored", "c:p4:0");
+        assertThat(count(graph, "MATCH (d:Doc) RETURN count(d)")).isEqualTo(4);
+        assertThat(count(graph, "MATCH (n) WHERE n.id = 'c:p4:0' OR n.qualifiedName = 'c.f4' RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void aFailedWriteOfASmallUploadIsReportedAndStoresNothing() {
+        DocumentIngestor poisoned = new DocumentIngestor(repository, poisoningEmbedder());
+        DocRecord good = new DocRecord("u:p:0", "u", "u.f", "u.f", "fine", null, null, "p", List.of());
+        DocRecord bad = new DocRecord("u:p:1", "u", "u.g", "u.g", POISON, null, null, "p", List.of());
+
+        IngestReport report = poisoned.ingest(List.of(good, bad));
+
+        assertThat(report.failed()).isTrue();
+        assertThat(report.created()).isZero();
+        assertThat(report.problems()).singleElement().extracting(IngestProblem::message).asString()
+                .contains("not stored", "u:p:0", "u:p:1");
+        assertThat(count(graph, "MATCH (n) WHERE n:Doc OR n:Library OR n:Api RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void aWriteFailingMidBatchLeavesCompleteBatchesOnlyAndAResumedRunCompletes() throws IOException {
+        Path file = tmp.resolve("mid.jsonl");
+        // batch 1: library c; batch 2: library d, whose last row the database refuses after the rows before it
+        // were written in the same transaction
+        Files.writeString(file, line("c:p0:0", "c.f0", "text 0") + line("c:p1:0", "c.f1", "text 1")
+                + line("c:p2:0", "c.f2", "text 2") + line("d:p3:0", "d.f3", "text 3")
+                + line("d:p4:0", "d.f4", "text 4") + line("d:p5:0", "d.f5", POISON + " text 5"));
+        DocumentIngestor poisoned = new DocumentIngestor(repository, poisoningEmbedder());
+
+        IngestReport report = poisoned.ingest(file, new IngestOptions(null, null, 3, 2_000), IngestProgress.NONE);
+
+        assertThat(report.failed()).isTrue();
+        assertThat(report.created()).isEqualTo(3);
+        assertThat(report.problems()).singleElement().extracting(IngestProblem::message).asString()
+                .contains("d:p3:0", "d:p5:0");
+        assertThat(graph.query("MATCH (d:Doc) RETURN d.id AS id ORDER BY id", Map.of()))
+                .extracting(r -> r.get("id").asString()).containsExactly("c:p0:0", "c:p1:0", "c:p2:0");
+        assertThat(count(graph, "MATCH (d:Doc)-[:DOCUMENTS]->(:Api)-[:IN_LIBRARY]->(:Library {name: 'c'}) RETURN count(d)")).isEqualTo(3);
+        assertThat(count(graph, "MATCH (n) WHERE n:Library AND n.name = 'd' OR n:Api AND n.library = 'd' RETURN count(n)")).isZero();
+
+        IngestReport resumed = ingestor.ingest(file, new IngestOptions(null, null, 3, 2_000), IngestProgress.NONE);
+
+        assertThat(resumed.failed()).isFalse();
+        assertThat(resumed.unchanged()).isEqualTo(3);
+        assertThat(resumed.created()).isEqualTo(3);
+        assertThat(count(graph, "MATCH (d:Doc)-[:DOCUMENTS]->(:Api)-[:IN_LIBRARY]->(:Library) WHERE d.embedding IS NOT NULL RETURN count(d)")).isEqualTo(6);
+    }
+
+    @Test
+    void aChunkSizeCapTooSmallToMakeProgressIsRejectedNamingTheField() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("cap"));
+        Files.writeString(dir.resolve("page.md"), "# Page\n\nSome text that has to be split.");
+
+        for (int cap : new int[] {0, -1, IngestOptions.MIN_CHUNK_CHARS - 1, DocRecord.MAX_TEXT + 1}) {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                    () -> ingestor.ingest(dir, new IngestOptions("cap", null, 64, cap), IngestProgress.NONE))
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("maxChunkChars"));
+        }
+        assertThatThrownBy(() -> ingestor.ingest(dir, new IngestOptions("cap", null, 0, 2_000), IngestProgress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("batchSize");
+        assertThat(count(graph, "MATCH (d:Doc) RETURN count(d)")).isZero();
     }
 
     @Test
@@ -215,6 +304,30 @@ class DocumentIngestionTest {
         assertThatThrownBy(() -> ingestor.ingest(tmp.resolve("nope"), IngestOptions.defaults(), IngestProgress.NONE))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("path");
+    }
+
+    /** A text the poisoning embedder gives a vector that the database refuses to store. */
+    static final String POISON = "POISON";
+
+    /**
+     * Embeds like the real model, except that texts containing {@link #POISON} get a NaN vector:
+     * {@code db.create.setNodeVectorProperty} rejects it, so the write of that row fails inside the database.
+     */
+    private TextEmbedder poisoningEmbedder() {
+        return new TextEmbedder(dev.spark.ai.EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 2_000) {
+            @Override
+            public List<float[]> embedDocuments(List<String> texts) {
+                List<float[]> vectors = new ArrayList<>(embedder.embedDocuments(texts));
+                for (int i = 0; i < texts.size(); i++) {
+                    if (texts.get(i).contains(POISON)) {
+                        float[] vector = vectors.get(i).clone();
+                        vector[0] = Float.NaN;
+                        vectors.set(i, vector);
+                    }
+                }
+                return vectors;
+            }
+        };
     }
 
     static String line(String id, String api, String text) {

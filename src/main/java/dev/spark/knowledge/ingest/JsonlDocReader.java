@@ -1,5 +1,8 @@
-package dev.spark.knowledge;
+package dev.spark.knowledge.ingest;
 
+import dev.spark.knowledge.DocRecord;
+import dev.spark.knowledge.IngestProblem;
+import dev.spark.knowledge.Utf8Lines;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,18 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The documentation blob format: one JSON object a line, gzipped or not, with the fields
  * {@code id, library, api, title, text, source, version, doc_id} and optional {@code aliases}, {@code kind}.
  */
-final class JsonlDocReader {
+public final class JsonlDocReader {
 
     private static final List<String> REQUIRED = List.of("id", "library", "text", "doc_id");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    static boolean accepts(Path file) {
+    public static boolean accepts(Path file) {
         String name = file.getFileName().toString().toLowerCase();
         return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson");
     }
 
-    void read(Path file, DocSink sink) throws IOException {
+    public void read(Path file, DocSink sink) throws IOException {
         String name = file.toString();
         Utf8Lines.read(file, (number, line) -> {
             if (line == null) {

@@ -1,7 +1,10 @@
-package dev.spark.knowledge;
+package dev.spark.knowledge.ingest;
+
+import dev.spark.knowledge.DocRecord;
+import dev.spark.knowledge.IngestProblem;
 
 /** Where a reader hands what it read: good records, and problems naming file and line. */
-interface DocSink {
+public interface DocSink {
 
     void record(DocRecord record);
 

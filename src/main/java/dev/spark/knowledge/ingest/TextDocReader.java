@@ -1,5 +1,8 @@
-package dev.spark.knowledge;
+package dev.spark.knowledge.ingest;
 
+import dev.spark.knowledge.DocRecord;
+import dev.spark.knowledge.IngestProblem;
+import dev.spark.knowledge.Utf8Lines;
 import dev.spark.validation.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
  * longer than the size cap is split further at blank lines (and, failing that, hard). Each chunk's API is
  * its heading when the heading is a qualified name, else the first qualified name of the library in its text.
  */
-final class TextDocReader {
+public final class TextDocReader {
 
     static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
@@ -26,11 +29,15 @@ final class TextDocReader {
 
     private final int maxChunkChars;
 
-    TextDocReader(int maxChunkChars) {
+    /** @param maxChunkChars size cap of a chunk's body; positive, or splitting could never finish */
+    public TextDocReader(int maxChunkChars) {
+        if (maxChunkChars < 1) {
+            throw new IllegalArgumentException("maxChunkChars must be positive, was " + maxChunkChars);
+        }
         this.maxChunkChars = maxChunkChars;
     }
 
-    static boolean accepts(Path file) {
+    public static boolean accepts(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".rst") || name.endsWith(".txt");
     }
@@ -40,7 +47,7 @@ final class TextDocReader {
      * @param library library the pages document
      * @param version library version, may be null
      */
-    void read(Path root, Path file, String library, String version, DocSink sink) throws IOException {
+    public void read(Path root, Path file, String library, String version, DocSink sink) throws IOException {
         String name = file.toString();
         if (Files.size(file) > MAX_FILE_BYTES) {
             sink.problem(new IngestProblem(name, 0, "file is larger than " + MAX_FILE_BYTES + " bytes"));
@@ -146,28 +153,48 @@ final class TextDocReader {
         }
     }
 
-    /** Splits a section body into pieces of at most the cap, at blank lines where it can. */
+    /**
+     * Splits a section body into pieces of at most the cap, at blank lines where it can. Blank pieces are
+     * dropped: a record needs text.
+     */
     private List<String> split(String body) {
         List<String> pieces = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String paragraph : body.split("\\n\\s*\\n")) {
             if (current.length() > 0 && current.length() + paragraph.length() + 2 > maxChunkChars) {
-                pieces.add(current.toString());
+                addPiece(pieces, current.toString());
                 current.setLength(0);
             }
             while (paragraph.length() > maxChunkChars) {
-                pieces.add(paragraph.substring(0, maxChunkChars));
-                paragraph = paragraph.substring(maxChunkChars);
+                int cut = hardCut(paragraph);
+                addPiece(pieces, paragraph.substring(0, cut));
+                paragraph = paragraph.substring(cut);
             }
             if (current.length() > 0) {
                 current.append("\n\n");
             }
             current.append(paragraph);
         }
-        if (!current.toString().isBlank()) {
-            pieces.add(current.toString());
-        }
+        addPiece(pieces, current.toString());
         return pieces;
+    }
+
+    private static void addPiece(List<String> pieces, String piece) {
+        if (!piece.isBlank()) {
+            pieces.add(piece);
+        }
+    }
+
+    /**
+     * Where to cut a paragraph longer than the cap: at the cap, unless that would split a surrogate pair (the
+     * halves would not survive UTF-8 encoding); always at least one character, so splitting makes progress.
+     */
+    private int hardCut(String paragraph) {
+        int cut = maxChunkChars;
+        if (Character.isHighSurrogate(paragraph.charAt(cut - 1)) && Character.isLowSurrogate(paragraph.charAt(cut))) {
+            return cut > 1 ? cut - 1 : cut + 1;
+        }
+        return cut;
     }
 
     private static String api(String heading, String text, String library) {
