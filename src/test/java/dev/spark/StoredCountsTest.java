@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ class StoredCountsTest {
     @Test
     void everyLabelIsCountedEvenWhenTheGraphHasNone() {
         assertThat(StoredCounts.of(graph, writes).nodes()).containsAllEntriesOf(
-                StoredCounts.LABELS.stream().collect(java.util.stream.Collectors.toMap(l -> l, l -> 0L)));
+                StoredCounts.LABELS.stream().collect(Collectors.toMap(l -> l, l -> 0L)));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class InputTypeErrors extends SimplePerformantInstrumentation {
 
+    private static final Logger log = LoggerFactory.getLogger(InputTypeErrors.class);
+
     private static final Set<ValidationErrorType> VALUE_RULES = Set.of(
             ValidationErrorType.WrongType, ValidationErrorType.NullValueForNonNullArgument, ValidationErrorType.MissingFieldArgument);
 
@@ -38,8 +42,15 @@ class InputTypeErrors extends SimplePerformantInstrumentation {
         if (typeErrors.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
-        List<BadValues.BadValue> bad = BadValues.in(parameters.getSchema(), Parser.parse(parameters.getQuery()),
-                parameters.getOperation(), parameters.getExecutionInput().getRawVariables().toMap());
+        List<BadValues.BadValue> bad;
+        try {
+            bad = BadValues.in(parameters.getSchema(), Parser.parse(parameters.getQuery()), parameters.getOperation(),
+                    parameters.getExecutionInput().getRawVariables().toMap());
+        } catch (RuntimeException e) {
+            // naming the field is a courtesy: graphql-java's own errors still answer the request
+            log.warn("Could not locate the bad value behind {}: {}", typeErrors.get(0).getMessage(), e.toString());
+            return CompletableFuture.completedFuture(result);
+        }
         if (bad.isEmpty()) {
             // the type system saw something this reading of the request did not: keep its own words
             return CompletableFuture.completedFuture(result);
