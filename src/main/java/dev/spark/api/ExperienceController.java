@@ -32,7 +32,7 @@ class ExperienceController {
     @MutationMapping
     TraceReceipt recordTrace(@Argument TraceArgument trace) {
         if (trace.agent() == null) {
-            throw new InvalidInputException("trace.agent", "is required");
+            throw new InvalidInputException("agent", "is required");
         }
         TraceInput.Followed followed = trace.followed() == null ? null
                 : new TraceInput.Followed(trace.followed().recommendationId(), trace.followed().rating());

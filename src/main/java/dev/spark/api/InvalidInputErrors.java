@@ -16,12 +16,16 @@ class InvalidInputErrors extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof InvalidInputException invalid) {
-            return GraphqlErrorBuilder.newError(env)
-                    .errorType(ErrorType.BAD_REQUEST)
-                    .message("Invalid argument '" + invalid.field() + "': " + invalid.problem())
-                    .extensions(Map.of("field", invalid.field()))
-                    .build();
+            return badRequest(GraphqlErrorBuilder.newError(env), invalid.field(), invalid.problem());
         }
         return null;
+    }
+
+    /** The one shape of an input error, whether a service or the GraphQL type system found it. */
+    static GraphQLError badRequest(GraphqlErrorBuilder<?> error, String field, String problem) {
+        return error.errorType(ErrorType.BAD_REQUEST)
+                .message("Invalid argument '" + field + "': " + problem)
+                .extensions(Map.of("field", field))
+                .build();
     }
 }

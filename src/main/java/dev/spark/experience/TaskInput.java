@@ -1,6 +1,9 @@
 package dev.spark.experience;
 
-import dev.spark.validation.Check;
+import dev.spark.knowledge.DocRecord;
+import dev.spark.validation.Inputs;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,9 +13,12 @@ import java.util.Locale;
 
 /**
  * A coding task: what the agent was asked, optional surrounding code, optional libraries it concerns.
- * Limits: text 1-20,000 characters; codeContext up to 50,000; at most 20 libraries of up to 64 characters.
+ * The annotations are its limits; the GraphQL schema states the same ones.
  */
-public record TaskInput(String text, String codeContext, List<String> libraries) {
+public record TaskInput(
+        @NotBlank @Size(max = MAX_TEXT) String text,
+        @Size(max = MAX_CODE_CONTEXT) String codeContext,
+        @Size(max = MAX_LIBRARIES) List<@NotBlank @Size(max = DocRecord.MAX_LIBRARY) String> libraries) {
 
     public static final int MAX_TEXT = 20_000;
     public static final int MAX_CODE_CONTEXT = 50_000;
@@ -22,14 +28,15 @@ public record TaskInput(String text, String codeContext, List<String> libraries)
         libraries = libraries == null ? List.of() : libraries;
     }
 
-    /** Checks the fields; errors name them under {@code prefix} (e.g. {@code task.text}). */
+    /**
+     * Checks the fields; errors name them under {@code prefix} (e.g. {@code task.text}). Returns the task with
+     * its text stripped and its libraries stripped, lower-cased and without repeats.
+     */
     public TaskInput validated(String prefix) {
-        String checkedText = Check.text(prefix + ".text", text, MAX_TEXT);
-        Check.size(prefix + ".libraries", libraries, 0, MAX_LIBRARIES);
-        List<String> libs = libraries.stream()
-                .map(l -> Check.text(prefix + ".libraries", l, 64).toLowerCase(Locale.ROOT))
-                .distinct().toList();
-        return new TaskInput(checkedText, Check.optionalText(prefix + ".codeContext", codeContext, MAX_CODE_CONTEXT), libs);
+        TaskInput stripped = new TaskInput(Inputs.strip(text), codeContext, libraries.stream()
+                .map(l -> l == null ? null : l.strip().toLowerCase(Locale.ROOT)).toList());
+        Inputs.validate(stripped, prefix);
+        return new TaskInput(stripped.text, codeContext, stripped.libraries.stream().distinct().toList());
     }
 
     /** The same task text is one {@code Task} node: identity is the hash of its whitespace-normalised text. */

@@ -1,13 +1,15 @@
 package dev.spark.knowledge;
 
-import dev.spark.validation.Check;
-import dev.spark.validation.InvalidInputException;
+import dev.spark.validation.InputName;
+import dev.spark.validation.Inputs;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One documentation chunk as it enters the knowledge base.
@@ -22,8 +24,17 @@ import java.util.regex.Pattern;
  * @param docId   the page this chunk belongs to (several chunks can share one page)
  * @param aliases other names of the API
  */
-public record DocRecord(String id, String library, String api, String title, String text, String source,
-                        String version, String docId, List<String> aliases) {
+public record DocRecord(
+        @NotBlank @Size(max = MAX_ID) String id,
+        @NotBlank @Size(max = MAX_LIBRARY)
+        @Pattern(regexp = LIBRARY, message = "must be a lower-case name like 'numpy'") String library,
+        @Size(max = MAX_API) String api,
+        @Size(max = MAX_TITLE) String title,
+        @NotBlank @Size(max = MAX_TEXT) String text,
+        @Size(max = MAX_SOURCE) String source,
+        @Size(max = MAX_VERSION) String version,
+        @InputName("doc_id") @NotBlank @Size(max = MAX_ID) String docId,
+        @Size(max = MAX_ALIASES) List<@NotBlank @Size(max = MAX_API) String> aliases) {
 
     public static final int MAX_ID = 512;
     public static final int MAX_LIBRARY = 64;
@@ -31,36 +42,25 @@ public record DocRecord(String id, String library, String api, String title, Str
     public static final int MAX_TITLE = 1_000;
     public static final int MAX_TEXT = 16_000;
     public static final int MAX_SOURCE = 2_048;
+    public static final int MAX_VERSION = 64;
     public static final int MAX_ALIASES = 32;
 
-    private static final Pattern LIBRARY = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final String LIBRARY = "[a-z0-9][a-z0-9_.-]*";
+    private static final java.util.regex.Pattern QUALIFIED_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
     public DocRecord {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
 
     /**
-     * Checks every field against its limits; field names in errors are the record's own
-     * ({@code id}, {@code library}, {@code text}, ...). Returns the record with blanks normalised.
+     * Checks every field against its annotations; field names in errors are the record's own ({@code id},
+     * {@code library}, {@code text}, ...) except {@code doc_id}, as JSONL files spell it. Returns the record
+     * stripped, with blank optional texts as null.
      */
     public DocRecord validated() {
-        String checkedLibrary = Check.text("library", library, MAX_LIBRARY);
-        if (!LIBRARY.matcher(checkedLibrary).matches()) {
-            throw new InvalidInputException("library", "must be a lower-case name like 'numpy', was '" + checkedLibrary + "'");
-        }
-        Check.size("aliases", aliases, 0, MAX_ALIASES);
-        aliases.forEach(a -> Check.text("aliases", a, MAX_API));
-        return new DocRecord(
-                Check.text("id", id, MAX_ID),
-                checkedLibrary,
-                blankToNull(Check.optionalText("api", api, MAX_API)),
-                blankToNull(Check.optionalText("title", title, MAX_TITLE)),
-                Check.text("text", text, MAX_TEXT),
-                blankToNull(Check.optionalText("source", source, MAX_SOURCE)),
-                blankToNull(Check.optionalText("version", version, 64)),
-                Check.text("doc_id", docId, MAX_ID),
-                aliases);
+        return Inputs.validate(new DocRecord(Inputs.strip(id), Inputs.strip(library), Inputs.blankToNull(api),
+                Inputs.blankToNull(title), Inputs.strip(text), Inputs.blankToNull(source), Inputs.blankToNull(version),
+                Inputs.strip(docId), aliases));
     }
 
     /** True when {@link #api} is a qualified name such as {@code pandas.DataFrame.groupby}, not a heading. */
@@ -85,9 +85,5 @@ public record DocRecord(String id, String library, String api, String title, Str
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

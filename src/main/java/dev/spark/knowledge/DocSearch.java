@@ -48,7 +48,7 @@ public class DocSearch implements AutoCloseable {
     public List<DocHit> search(String query, String library, int k, SearchMode mode) {
         String text = Check.text("query", query, MAX_QUERY);
         Check.range("k", k, 1, MAX_K);
-        String lib = library == null || library.isBlank() ? null : Check.text("library", library, 64).toLowerCase();
+        String lib = library == null || library.isBlank() ? null : Check.text("library", library, DocRecord.MAX_LIBRARY).toLowerCase();
         float[] vector = mode == SearchMode.FULLTEXT ? null : embedder.embedQuery(text);
         return search(text, vector, lib, k, mode);
     }

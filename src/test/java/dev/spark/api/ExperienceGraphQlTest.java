@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.GraphQlClient;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.StoredCounts;
 import dev.spark.experience.EmbeddingBackfill;
+import dev.spark.experience.TraceInput;
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,9 @@ class ExperienceGraphQlTest {
 
     @Autowired
     EmbeddingBackfill backfill;
+
+    @Autowired
+    WriteBehind writes;
 
     GraphQlClient client;
 
@@ -90,37 +97,82 @@ class ExperienceGraphQlTest {
 
     @Test
     void badInputIsAnErrorNamingTheFieldAndStoresNothing() {
+        client.post(RECORD, Map.of("trace", trace("agent-1", "SUCCESS")));
+        client.post(RECOMMEND, Map.of("task", Map.of("text", "Sum a column of a DataFrame per group")));
+
         Map<String, Object> emptyTask = trace("agent-1", "SUCCESS");
         emptyTask.put("task", Map.of("text", "  "));
-        assertThat(errorField(client.post(RECORD, Map.of("trace", emptyTask)))).isEqualTo("task.text");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", emptyTask)))).isEqualTo("task.text");
 
         Map<String, Object> longAttempt = trace("agent-1", "SUCCESS");
-        longAttempt.put("attempt", "x".repeat(50_001));
-        assertThat(errorField(client.post(RECORD, Map.of("trace", longAttempt)))).isEqualTo("attempt");
+        longAttempt.put("attempt", "x".repeat(TraceInput.MAX_ATTEMPT + 1));
+        assertThat(errorField(rejected(RECORD, Map.of("trace", longAttempt)))).isEqualTo("attempt");
 
         Map<String, Object> badRating = trace("agent-1", "SUCCESS");
         badRating.put("followed", Map.of("recommendationId", "rec-1", "rating", 6));
-        assertThat(errorField(client.post(RECORD, Map.of("trace", badRating)))).isEqualTo("followed.rating");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", badRating)))).isEqualTo("followed.rating");
 
+        // found inside the write transaction, which must roll back
         Map<String, Object> unknownRecommendation = trace("agent-1", "SUCCESS");
         unknownRecommendation.put("followed", Map.of("recommendationId", "rec-does-not-exist", "rating", 4));
-        assertThat(errorField(client.post(RECORD, Map.of("trace", unknownRecommendation)))).isEqualTo("followed.recommendationId");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", unknownRecommendation)))).isEqualTo("followed.recommendationId");
 
         Map<String, Object> badAgent = trace("agent with spaces", "SUCCESS");
-        assertThat(errorField(client.post(RECORD, Map.of("trace", badAgent)))).isEqualTo("agent.id");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", badAgent)))).isEqualTo("agent.id");
 
         Map<String, Object> tooManyLessons = trace("agent-1", "SUCCESS");
-        tooManyLessons.put("lessons", java.util.Collections.nCopies(11, "a lesson"));
-        assertThat(errorField(client.post(RECORD, Map.of("trace", tooManyLessons)))).isEqualTo("lessons");
+        tooManyLessons.put("lessons", Collections.nCopies(TraceInput.MAX_LESSONS + 1, "a lesson"));
+        assertThat(errorField(rejected(RECORD, Map.of("trace", tooManyLessons)))).isEqualTo("lessons");
 
-        Map<String, Object> unknownOutcome = trace("agent-1", "MAYBE");
-        JsonNode enumError = client.post(RECORD, Map.of("trace", unknownOutcome));
-        assertThat(enumError.at("/errors/0/message").asString()).containsIgnoringCase("outcome").contains("MAYBE");
+        Map<String, Object> blankLesson = trace("agent-1", "SUCCESS");
+        blankLesson.put("lessons", List.of("a lesson", "another", " "));
+        assertThat(errorField(rejected(RECORD, Map.of("trace", blankLesson)))).isEqualTo("lessons[2]");
 
-        assertThat(errorField(client.post(RECOMMEND, Map.of("task", Map.of("text", ""))))).isEqualTo("task.text");
-        assertThat(errorField(client.post(RECOMMEND, Map.of("task", Map.of("text", "sort"), "k", 0)))).isEqualTo("k");
+        Map<String, Object> badSpace = trace("agent-1", "SUCCESS");
+        badSpace.put("space", "Team A");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", badSpace)))).isEqualTo("space");
 
-        assertThat(GraphFixtures.count(graph, "MATCH (n) WHERE n:Trace OR n:Task OR n:Agent OR n:Recommendation RETURN count(n)")).isZero();
+        assertThat(errorField(rejected(RECOMMEND, Map.of("task", Map.of("text", ""))))).isEqualTo("task.text");
+        assertThat(errorField(rejected(RECOMMEND, Map.of("task", Map.of("text", "sort"), "k", 0)))).isEqualTo("k");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreErrorsNamingTheFieldAndStoreNothing() {
+        client.post(RECORD, Map.of("trace", trace("agent-1", "SUCCESS")));
+
+        JsonNode unknownOutcome = rejected(RECORD, Map.of("trace", trace("agent-1", "MAYBE")));
+        assertThat(errorField(unknownOutcome)).isEqualTo("outcome");
+        assertThat(unknownOutcome.at("/errors/0/message").asString()).contains("MAYBE", "SUCCESS, FAILURE, PARTIAL");
+
+        Map<String, Object> wordRating = trace("agent-1", "SUCCESS");
+        wordRating.put("followed", Map.of("recommendationId", "rec-1", "rating", "five"));
+        assertThat(errorField(rejected(RECORD, Map.of("trace", wordRating)))).isEqualTo("followed.rating");
+
+        Map<String, Object> noAttempt = trace("agent-1", "SUCCESS");
+        noAttempt.remove("attempt");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", noAttempt)))).isEqualTo("attempt");
+
+        Map<String, Object> unknownField = trace("agent-1", "SUCCESS");
+        unknownField.put("colour", "blue");
+        assertThat(errorField(rejected(RECORD, Map.of("trace", unknownField)))).isEqualTo("colour");
+
+        Map<String, Object> numberAsLibrary = trace("agent-1", "SUCCESS");
+        numberAsLibrary.put("task", Map.of("text", "Sort", "libraries", List.of("numpy", 3)));
+        assertThat(errorField(rejected(RECORD, Map.of("trace", numberAsLibrary)))).isEqualTo("task.libraries[1]");
+
+        String recommendWithRecipe = """
+                query($task: TaskInput!, $recipe: Recipe) { recommend(task: $task, recipe: $recipe) { id } }""";
+        assertThat(errorField(rejected(recommendWithRecipe, Map.of("task", Map.of("text", "sort"), "recipe", "BEST"))))
+                .isEqualTo("recipe");
+        assertThat(errorField(rejected("{ recommend(task: {text: \"sort\"}, recipe: BEST) { id } }", Map.of())))
+                .isEqualTo("recipe");
+        assertThat(errorField(rejected("{ recommend(task: {text: \"sort\", libraries: [\"numpy\", 3]}) { id } }", Map.of())))
+                .isEqualTo("task.libraries[1]");
+        assertThat(errorField(rejected("{ recommend(k: 3) { id } }", Map.of()))).isEqualTo("task");
+    }
+
+    private JsonNode rejected(String document, Map<String, Object> variables) {
+        return StoredCounts.unchangedBy(graph, writes, () -> client.post(document, variables));
     }
 
     private static Map<String, Object> trace(String agent, String outcome) {

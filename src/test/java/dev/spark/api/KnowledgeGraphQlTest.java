@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.GraphQlClient;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.StoredCounts;
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestProgress;
@@ -28,6 +30,9 @@ class KnowledgeGraphQlTest {
 
     @Autowired
     DocumentIngestor ingestor;
+
+    @Autowired
+    WriteBehind writes;
 
     GraphQlClient client;
 
@@ -67,12 +72,15 @@ class KnowledgeGraphQlTest {
     }
 
     @Test
-    void validationErrorsNameTheArgument() {
-        assertThat(errorField(client.post("{ searchDocs(query: \"sort\", k: 0) { id } }", Map.of()))).isEqualTo("k");
-        assertThat(errorField(client.post("{ searchDocs(query: \"   \") { id } }", Map.of()))).isEqualTo("query");
-        assertThat(errorField(client.post("{ searchDocs(query: \"sort\", library: \"" + "x".repeat(65) + "\") { id } }", Map.of())))
+    void validationErrorsNameTheArgumentAndStoreNothing() {
+        assertThat(errorField(rejected("{ searchDocs(query: \"sort\", k: 0) { id } }", Map.of()))).isEqualTo("k");
+        assertThat(errorField(rejected("{ searchDocs(query: \"   \") { id } }", Map.of()))).isEqualTo("query");
+        assertThat(errorField(rejected("{ searchDocs(query: \"sort\", library: \"" + "x".repeat(65) + "\") { id } }", Map.of())))
                 .isEqualTo("library");
-        assertThat(errorField(client.post("{ api(name: \"\") { qualifiedName } }", Map.of()))).isEqualTo("name");
+        assertThat(errorField(rejected("{ api(name: \"\") { qualifiedName } }", Map.of()))).isEqualTo("name");
+        assertThat(errorField(rejected("{ searchDocs(query: \"sort\", mode: SIDEWAYS) { id } }", Map.of()))).isEqualTo("mode");
+        assertThat(errorField(rejected("query($k: Int) { searchDocs(query: \"sort\", k: $k) { id } }", Map.of("k", "ten"))))
+                .isEqualTo("k");
     }
 
     @Test
@@ -82,14 +90,21 @@ class KnowledgeGraphQlTest {
         Map<String, Object> good = Map.of("id", "up:p:0", "library", "up", "docId", "p", "text", "uploaded text", "api", "up.f");
         Map<String, Object> bad = Map.of("id", "up:p:1", "library", "Not A Name", "docId", "p", "text", "t");
 
-        JsonNode rejected = client.post(mutation, Map.of("docs", List.of(good, bad)));
-        assertThat(errorField(rejected)).isEqualTo("documents[1].library");
-        assertThat(GraphFixtures.count(graph, "MATCH (d:Doc {library: 'up'}) RETURN count(d)")).isZero();
+        assertThat(errorField(rejected(mutation, Map.of("docs", List.of(good, bad))))).isEqualTo("documents[1].library");
+        Map<String, Object> numberAsLibrary = Map.of("id", "up:p:1", "library", 5, "docId", "p", "text", "t");
+        assertThat(errorField(rejected(mutation, Map.of("docs", List.of(good, numberAsLibrary))))).isEqualTo("documents[1].library");
+        Map<String, Object> blankAlias = Map.of("id", "up:p:1", "library", "up", "docId", "p", "text", "t", "aliases", List.of("up.g", " "));
+        assertThat(errorField(rejected(mutation, Map.of("docs", List.of(good, blankAlias))))).isEqualTo("documents[1].aliases[1]");
+        assertThat(errorField(rejected(mutation, Map.of("docs", List.of())))).isEqualTo("documents");
 
         JsonNode accepted = client.post(mutation, Map.of("docs", List.of(good)));
         assertThat(accepted.at("/data/ingestDocs/created").asInt()).isEqualTo(1);
         assertThat(accepted.at("/data/ingestDocs/embedded").asInt()).isEqualTo(1);
         assertThat(client.post(mutation, Map.of("docs", List.of(good))).at("/data/ingestDocs/unchanged").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode rejected(String document, Map<String, Object> variables) {
+        return StoredCounts.unchangedBy(graph, writes, () -> client.post(document, variables));
     }
 
     private static String errorField(JsonNode result) {
