@@ -1,6 +1,7 @@
 /**
  * The service's front doors: GraphQL controllers (schema in {@code src/main/resources/graphql/}) and the
- * mapping of validation failures to GraphQL errors that name the offending argument.
+ * mapping of bad input to BAD_REQUEST errors that name the offending field, whether a service rejected it
+ * or the GraphQL type system did.
  */
 @ApplicationModule(displayName = "API", allowedDependencies = {"knowledge", "experience", "recommend", "validation"})
 package dev.spark.api;
