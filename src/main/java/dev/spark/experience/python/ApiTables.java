@@ -61,9 +61,9 @@ final class ApiTables {
 
     private record Rule(Form form, List<DottedPattern> on, Names names, Gives gives) {
 
-        boolean appliesTo(String[] segments) {
+        boolean appliesTo(String dotted) {
             for (DottedPattern pattern : on) {
-                if (pattern.matches(segments)) {
+                if (pattern.matches(dotted)) {
                     return true;
                 }
             }
@@ -142,10 +142,9 @@ final class ApiTables {
     /** What calling the module-level function or class {@code path} gives. */
     Gives onCall(String path) {
         String owner = Dotted.owner(path);
-        String[] segments = owner.isEmpty() ? new String[0] : owner.split("\\.");
         String name = Dotted.last(path);
         for (Rule rule : callRules) {
-            if (rule.appliesTo(segments) && rule.names().matches(name)) {
+            if (rule.appliesTo(owner) && rule.names().matches(name)) {
                 return rule.gives();
             }
         }
@@ -154,10 +153,9 @@ final class ApiTables {
 
     /** What member {@code name} of an instance of {@code type} gives, called or read. */
     Gives onMember(String type, String name, boolean called) {
-        String[] segments = type.split("\\.");
         Form form = called ? Form.METHOD : Form.ATTRIBUTE;
         for (Rule rule : memberRules) {
-            if ((rule.form() == form || rule.form() == Form.MEMBER) && rule.appliesTo(segments)
+            if ((rule.form() == form || rule.form() == Form.MEMBER) && rule.appliesTo(type)
                     && rule.names().matches(name)) {
                 return rule.gives();
             }
@@ -176,9 +174,8 @@ final class ApiTables {
     }
 
     private static Gives first(List<Rule> rules, String type, String name) {
-        String[] segments = type.split("\\.");
         for (Rule rule : rules) {
-            if (rule.appliesTo(segments) && rule.names().matches(name)) {
+            if (rule.appliesTo(type) && rule.names().matches(name)) {
                 return rule.gives();
             }
         }
@@ -219,25 +216,33 @@ final class ApiTables {
             return new DottedPattern(segments);
         }
 
-        boolean matches(String[] names) {
-            return matches(0, names, 0);
+        /** Whether the dotted name matches; the empty name has no segments. */
+        boolean matches(String dotted) {
+            return matches(0, dotted, dotted.isEmpty() ? 1 : 0);
         }
 
-        private boolean matches(int at, String[] names, int from) {
+        /** {@code from} is where the next segment of {@code dotted} starts; past its end, none is left. */
+        private boolean matches(int at, String dotted, int from) {
+            boolean noneLeft = from > dotted.length();
             if (at == segments.length) {
-                return from == names.length;
+                return noneLeft;
             }
             String segment = segments[at];
             if (segment.equals("**")) {
-                for (int next = from; next <= names.length; next++) {
-                    if (matches(at + 1, names, next)) {
-                        return true;
-                    }
-                }
+                return matches(at + 1, dotted, from) || (!noneLeft && matches(at, dotted, segmentEnd(dotted, from) + 1));
+            }
+            if (noneLeft) {
                 return false;
             }
-            return from < names.length && (segment.equals("*") || segment.equals(names[from]))
-                    && matches(at + 1, names, from + 1);
+            int end = segmentEnd(dotted, from);
+            boolean same = segment.equals("*")
+                    || (end - from == segment.length() && dotted.regionMatches(from, segment, 0, segment.length()));
+            return same && matches(at + 1, dotted, end + 1);
+        }
+
+        private static int segmentEnd(String dotted, int from) {
+            int dot = dotted.indexOf('.', from);
+            return dot < 0 ? dotted.length() : dot;
         }
     }
 
