@@ -1,4 +1,4 @@
-package dev.spark.experience;
+package dev.spark.experience.python;
 
 import java.util.ArrayList;
 import java.util.List;
