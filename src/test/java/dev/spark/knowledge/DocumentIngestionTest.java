@@ -42,6 +42,8 @@ class DocumentIngestionTest {
 
     @Autowired
     KnowledgeRepository repository;
+
+    @Autowired
     WriteBehind writes;
 
     @TempDir
