@@ -64,8 +64,13 @@ final class EvalCommand {
         Path out;
 
         @Option(names = "--home", description = "database directory (default: a new temporary one). Reusing one "
-                + "keeps its documentation (re-ingestion skips unchanged records); experience is always cleared first.")
+                + "keeps its documentation (re-ingestion skips unchanged records); one that holds experience is refused "
+                + "unless --wipe-experience is given.")
         Path home;
+
+        @Option(names = "--wipe-experience", description = "delete the experience (traces, tasks, lessons, "
+                + "recommendations) a reused --home holds; without it such a database is refused")
+        boolean wipeExperience;
 
         @Option(names = "--epochs", defaultValue = "1", description = "experience epochs after the cold phase (default ${DEFAULT-VALUE})")
         int epochs;
@@ -90,7 +95,7 @@ final class EvalCommand {
             PhaseProgress progress = new PhaseProgress();
             try (var context = launcher.privateDatabase(dir, Map.of())) {
                 EvalReport report = context.getBean(Ds1000Evaluation.class).run(
-                        new Ds1000Evaluation.Options(problems, docs, out, epochs, recipes, limit, commandLine),
+                        new Ds1000Evaluation.Options(problems, docs, out, epochs, recipes, limit, commandLine, wipeExperience),
                         new TerminalProgress("Documentation"), progress);
                 progress.close();
                 System.out.println(new ReportWriter().markdown(report));

@@ -59,7 +59,12 @@ public class Ds1000Evaluation {
         void update(String phase, int done, int total);
     }
 
-    public record Options(Path problems, Path docs, Path out, int epochs, List<Recipe> recipes, int limit, String commandLine) {
+    /**
+     * @param wipeExperience whether experience already in the database may be deleted; without it, a database that
+     *                       holds experience is refused (the evaluation starts from documentation only)
+     */
+    public record Options(Path problems, Path docs, Path out, int epochs, List<Recipe> recipes, int limit, String commandLine,
+                          boolean wipeExperience) {
     }
 
     private final Graph graph;

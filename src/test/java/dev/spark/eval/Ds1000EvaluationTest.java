@@ -1,9 +1,14 @@
 package dev.spark.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.experience.Outcome;
+import dev.spark.experience.TaskInput;
+import dev.spark.experience.TraceInput;
+import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
 import dev.spark.knowledge.IngestProgress;
 import dev.spark.recommend.Recipe;
@@ -28,6 +33,9 @@ class Ds1000EvaluationTest {
 
     @Autowired
     Graph graph;
+
+    @Autowired
+    TraceRecorder recorder;
 
     @TempDir
     Path tmp;
@@ -59,7 +67,7 @@ class Ds1000EvaluationTest {
         List<String> phases = new ArrayList<>();
 
         EvalReport report = evaluation.run(new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), out, 1,
-                List.of(Recipe.FULLTEXT, Recipe.VECTOR, Recipe.HYBRID, Recipe.FULL), 0, "test"), IngestProgress.NONE,
+                List.of(Recipe.FULLTEXT, Recipe.VECTOR, Recipe.HYBRID, Recipe.FULL), 0, "test", false), IngestProgress.NONE,
                 (phase, done, total) -> {
                     if (done == total) {
                         phases.add(phase);
@@ -81,6 +89,28 @@ class Ds1000EvaluationTest {
         // after the epoch, the variants' recommendations start from their origins' successful traces
         assertThat(GraphFixtures.count(graph, "MATCH (r:Recommendation {recipe: 'FULL'})-[:CITES]->(:Trace) RETURN count(DISTINCT r)")).isEqualTo(2);
         assertThat(report.lift()).isNotEmpty();
+    }
+
+    @Test
+    void refusesADatabaseThatHoldsExperienceUnlessToldToWipeIt() throws IOException {
+        recorder.record(new TraceInput("someone-elses-agent", null,
+                new TaskInput("Reshape the numpy array a into two columns.", null, List.of("numpy")),
+                "result = a.reshape(-1, 2)", Outcome.SUCCESS, null, null, List.of(), null, null));
+        Path problems = tmp.resolve("one.jsonl");
+        Files.write(problems, List.of(JsonMapper.builder().build().writeValueAsString(problem(0, 0, "Numpy", "Origin", 0,
+                "Sort the numpy array a.", "result = np.sort(a)", List.of("numpy.sort"), List.of("numpy.sort")))));
+        var options = new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), tmp.resolve("r"), 0,
+                List.of(Recipe.VECTOR), 0, "test", false);
+
+        assertThatThrownBy(() -> evaluation.run(options, IngestProgress.NONE, (phase, done, total) -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("--wipe-experience");
+        assertThat(GraphFixtures.count(graph, "MATCH (t:Trace) RETURN count(t)")).isEqualTo(1);
+
+        var wiping = new Ds1000Evaluation.Options(options.problems(), options.docs(), options.out(), 0, options.recipes(), 0,
+                "test", true);
+        evaluation.run(wiping, IngestProgress.NONE, (phase, done, total) -> { });
+        assertThat(GraphFixtures.count(graph, "MATCH (t:Trace) RETURN count(t)")).isZero();
     }
 
     private static Map<String, Object> problem(int id, int libraryId, String library, String type, int origin, String prompt,
