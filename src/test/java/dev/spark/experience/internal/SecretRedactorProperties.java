@@ -1,8 +1,8 @@
-package dev.spark.experience;
+package dev.spark.experience.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spark.experience.SecretRedactor.Redaction;
+import dev.spark.experience.internal.SecretRedactor.Redaction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
