@@ -1,13 +1,17 @@
 package dev.spark.eval;
 
 import dev.spark.experience.EmbeddingBackfill;
+import dev.spark.experience.ExperienceAdmin;
 import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
 import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
+import dev.spark.knowledge.ApiCatalog;
+import dev.spark.knowledge.CorpusSize;
 import dev.spark.knowledge.DocumentIngestor;
+import dev.spark.knowledge.LibraryCatalog;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestProgress;
 import dev.spark.knowledge.IngestReport;
@@ -74,8 +78,16 @@ public class Ds1000Evaluation {
     private final RetrievalAgent agent;
     private final WriteBehind writeBehind;
 
+    private final ExperienceAdmin experience;
+    private final LibraryCatalog catalog;
+    private final ApiCatalog apis;
+
     public Ds1000Evaluation(Graph graph, DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
-                            RetrievalAgent agent, WriteBehind writeBehind) {
+                            RetrievalAgent agent, WriteBehind writeBehind, ExperienceAdmin experience,
+                            LibraryCatalog catalog, ApiCatalog apis) {
+        this.experience = experience;
+        this.catalog = catalog;
+        this.apis = apis;
         this.graph = graph;
         this.ingestor = ingestor;
         this.recorder = recorder;
@@ -89,6 +101,10 @@ public class Ds1000Evaluation {
         List<Ds1000Problem> problems = new Ds1000Reader().read(options.problems());
         if (options.limit() > 0 && options.limit() < problems.size()) {
             problems = limitByGroup(problems, options.limit());
+        }
+        if (experience.hasExperience() && !options.wipeExperience()) {
+            throw new IllegalStateException("The database holds experience (traces, tasks or lessons) that the evaluation "
+                    + "would delete; use a fresh --home, or give --wipe-experience to delete it");
         }
         forgetExperience();
         IngestReport ingest = ingestor.ingest(options.docs(), IngestOptions.defaults(), ingestProgress);
@@ -112,8 +128,9 @@ public class Ds1000Evaluation {
         }
 
         writeBehind.flush();
-        long chunks = graph.query("MATCH (d:Doc) RETURN count(d) AS n", Map.of()).get(0).get("n").asLong();
-        long pages = graph.query("MATCH (d:Doc) RETURN count(DISTINCT d.docId) AS n", Map.of()).get(0).get("n").asLong();
+        CorpusSize corpus = catalog.corpusSize();
+        long chunks = corpus.chunks();
+        long pages = corpus.pages();
         int withGold = (int) problems.stream().filter(p -> !p.goldPages().isEmpty()).count();
         RunInfo run = new RunInfo(options.commandLine(), Instant.now(), (System.nanoTime() - started) / 1e9,
                 options.problems().toString(), chunks, pages, problems.size(), withGold);
@@ -169,15 +186,13 @@ public class Ds1000Evaluation {
 
     /** Starts every run from documentation only: experience of an earlier run would leak into "cold". */
     private void forgetExperience() {
-        for (String label : List.of("Recommendation", "Trace", "Task", "Lesson", "FailurePattern", "Agent")) {
-            int deleted;
-            do {
-                // the label comes from the constant list above
-                deleted = graph.write(tx -> tx.run("MATCH (n:" + label + ") WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n")
-                        .single().get("n").asInt());
-            } while (deleted > 0);
-        }
-        graph.execute("MATCH (a:Api {foundIn: 'trace'}) WHERE NOT (a)<-[:DOCUMENTS]-() DETACH DELETE a", Map.of());
+        int deleted;
+        do {
+            deleted = graph.write(tx -> tx.run("MATCH (n:Recommendation) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n")
+                    .single().get("n").asInt());
+        } while (deleted > 0);
+        experience.forgetAll();
+        apis.pruneUnreferenced();
     }
 
     /** Keeps whole perturbation groups (an origin and its variants) until about {@code limit} problems. */

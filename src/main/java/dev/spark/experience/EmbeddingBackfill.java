@@ -1,10 +1,10 @@
 package dev.spark.experience;
 
 import dev.spark.ai.TextEmbedder;
-import dev.spark.graph.Graph;
-import java.util.ArrayList;
+import dev.spark.experience.internal.ExperienceRepository;
+import dev.spark.experience.internal.ExperienceRepository.Embeddable;
+import dev.spark.experience.internal.ExperienceRepository.PendingText;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,15 +26,15 @@ public class EmbeddingBackfill implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
     private static final int BATCH = 32;
 
-    private record Kind(String label, String textProperty, boolean query) {
+    private record Kind(Embeddable nodes, boolean query) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("Task", "text", true),
-            new Kind("Lesson", "text", false),
-            new Kind("FailurePattern", "description", false));
+            new Kind(Embeddable.TASK, true),
+            new Kind(Embeddable.LESSON, false),
+            new Kind(Embeddable.FAILURE_PATTERN, false));
 
-    private final Graph graph;
+    private final ExperienceRepository repository;
     private final TextEmbedder embedder;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "spark-embedding-backfill");
@@ -43,8 +43,8 @@ public class EmbeddingBackfill implements AutoCloseable {
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    public EmbeddingBackfill(Graph graph, TextEmbedder embedder) {
-        this.graph = graph;
+    public EmbeddingBackfill(ExperienceRepository repository, TextEmbedder embedder) {
+        this.repository = repository;
         this.embedder = embedder;
     }
 
@@ -83,22 +83,13 @@ public class EmbeddingBackfill implements AutoCloseable {
     }
 
     private int embedBatch(Kind kind) {
-        // Labels and property names come from the constant list above, never from input.
-        var pending = graph.query("MATCH (n:" + kind.label() + ") WHERE n.embedding IS NULL AND n." + kind.textProperty()
-                + " IS NOT NULL RETURN elementId(n) AS id, n." + kind.textProperty() + " AS text LIMIT $limit", Map.of("limit", BATCH));
+        List<PendingText> pending = repository.pendingEmbeddings(kind.nodes(), BATCH);
         if (pending.isEmpty()) {
             return 0;
         }
-        List<String> texts = pending.stream().map(r -> r.get("text").asString()).toList();
+        List<String> texts = pending.stream().map(PendingText::text).toList();
         List<float[]> vectors = kind.query() ? texts.stream().map(embedder::embedQuery).toList() : embedder.embedDocuments(texts);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            rows.add(Map.of("id", pending.get(i).get("id").asString(), "embedding", vectors.get(i)));
-        }
-        graph.execute("""
-                UNWIND $rows AS row
-                MATCH (n) WHERE elementId(n) = row.id
-                CALL db.create.setNodeVectorProperty(n, 'embedding', row.embedding)""", Map.of("rows", rows));
+        repository.setEmbeddings(pending, vectors);
         return pending.size();
     }
 

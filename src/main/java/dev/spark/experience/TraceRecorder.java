@@ -1,20 +1,28 @@
 package dev.spark.experience;
 
+import dev.spark.experience.internal.ExperienceRepository;
+import dev.spark.experience.internal.ExperienceRepository.LessonRow;
+import dev.spark.experience.internal.ExperienceRepository.OutcomeCounts;
+import dev.spark.experience.internal.ExperienceRepository.TaskRow;
+import dev.spark.experience.internal.ExperienceRepository.TraceRow;
+import dev.spark.experience.internal.FailureSignature;
+import dev.spark.experience.internal.LessonScreen;
+import dev.spark.experience.internal.SecretRedactor;
 import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
+import dev.spark.knowledge.ApiCatalog;
 import dev.spark.knowledge.ApiNames;
 import dev.spark.validation.InvalidInputException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,85 +30,30 @@ import org.springframework.stereotype.Service;
  * trace, the APIs its code used, the failure pattern its error matches, the agent's own lessons and the rating
  * of the recommendation it followed all commit together or not at all. Secrets are redacted before anything is
  * stored. Embeddings are computed after the commit by {@link EmbeddingBackfill}, so a write costs milliseconds.
+ * Once committed, the trace is announced as a {@link TraceRecorded} event.
  */
 @Service
 public class TraceRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(TraceRecorder.class);
 
-    private static final String CORE = """
-            MERGE (s:Space {id: $space}) ON CREATE SET s.name = $space
-            MERGE (a:Agent {id: $agentId}) ON CREATE SET a.createdAt = datetime()
-            SET a.model = coalesce($agentModel, a.model)
-            MERGE (t:Task {hash: $taskHash})
-              ON CREATE SET t.id = $taskId, t.text = $taskText, t.codeContext = $codeContext, t.createdAt = datetime()
-            SET t.libraries = reduce(acc = coalesce(t.libraries, []), l IN $libraries | CASE WHEN l IN acc THEN acc ELSE acc + l END)
-            CREATE (tr:Trace {id: $traceId, outcome: $outcome, attempt: $attempt, error: $error, feedback: $feedback,
-                              createdAt: datetime(), space: $space, redactions: $redactions})
-            CREATE (a)-[:RECORDED]->(tr)
-            CREATE (tr)-[:ATTEMPTED]->(t)
-            CREATE (tr)-[:IN_SPACE]->(s)
-            WITH tr, t
-            CALL (tr) {
-              UNWIND $apis AS api
-              MERGE (x:Api {qualifiedName: api.name})
-                ON CREATE SET x.kind = api.kind, x.library = api.library, x.name = api.short, x.foundIn = 'trace'
-              MERGE (tr)-[:USED]->(x)
-            }
-            RETURN t.id AS taskId""";
-
-    private static final String FAILURE = """
-            MATCH (tr:Trace {id: $traceId})
-            MERGE (f:FailurePattern {signature: $signature})
-              ON CREATE SET f.exceptionType = $exceptionType, f.messageShape = $messageShape, f.api = $api,
-                            f.description = $description, f.createdAt = datetime(), f.occurrences = 0
-            SET f.occurrences = f.occurrences + 1
-            MERGE (tr)-[:HIT]->(f)
-            WITH f
-            CALL (f) {
-              MATCH (x:Api {qualifiedName: $api})
-              MERGE (f)-[:INVOLVES]->(x)
-            }""";
-
-    private static final String LESSONS = """
-            MATCH (tr:Trace {id: $traceId})
-            UNWIND $lessons AS l
-            CREATE (x:Lesson {id: l.id, text: l.text, kind: 'agent', status: l.status, quarantineReason: l.reason,
-                              support: 1, agents: 1, successes: $successes, failures: $failures,
-                              space: $space, createdAt: datetime()})
-            CREATE (x)-[:LEARNED_FROM]->(tr)
-            WITH x, tr
-            CALL (x, tr) {
-              MATCH (tr)-[:USED]->(a:Api)
-              MERGE (x)-[:APPLIES_TO]->(a)
-            }
-            CALL (x, tr) {
-              MATCH (tr)-[:HIT]->(f:FailurePattern)
-              MERGE (x)-[:AVOIDS]->(f)
-            }""";
-
-    private static final String FOLLOWED = """
-            MATCH (tr:Trace {id: $traceId}), (r:Recommendation {id: $recommendationId})
-            CREATE (tr)-[:FOLLOWED {rating: $rating}]->(r)
-            WITH r
-            CALL (r) {
-              MATCH (r)-[:CITES]->(l:Lesson)
-              SET l.ratingCount = coalesce(l.ratingCount, 0) + 1,
-                  l.ratingSum = coalesce(l.ratingSum, 0) + $rating,
-                  l.successes = l.successes + $successes,
-                  l.failures = l.failures + $failures
-            }""";
-
     private final Graph graph;
+    private final ExperienceRepository repository;
+    private final ApiCatalog apiCatalog;
     private final EmbeddingBackfill backfill;
     private final WriteBehind writeBehind;
+    private final ApplicationEventPublisher events;
     private final PythonApiExtractor extractor = new PythonApiExtractor();
     private final SecretRedactor redactor = new SecretRedactor();
 
-    public TraceRecorder(Graph graph, EmbeddingBackfill backfill, WriteBehind writeBehind) {
+    public TraceRecorder(Graph graph, ExperienceRepository repository, ApiCatalog apiCatalog, EmbeddingBackfill backfill,
+                         WriteBehind writeBehind, ApplicationEventPublisher events) {
         this.graph = graph;
+        this.repository = repository;
+        this.apiCatalog = apiCatalog;
         this.backfill = backfill;
         this.writeBehind = writeBehind;
+        this.events = events;
     }
 
     /** Validates, redacts and stores a trace; errors name the offending field and store nothing. */
@@ -115,84 +68,53 @@ public class TraceRecorder {
         String feedback = redact(trace.feedback(), redactions);
         List<String> lessons = trace.lessons().stream().map(l -> redact(l, redactions)).toList();
 
-        Set<String> apis = new LinkedHashSet<>();
-        usedApis(task, attempt).forEach(api -> apis.add(ApiNames.canonical(api)));
+        Set<String> apiSet = new LinkedHashSet<>();
+        usedApis(task, attempt).forEach(api -> apiSet.add(ApiNames.canonical(api)));
+        List<String> apis = List.copyOf(apiSet);
         Optional<FailureSignature> failure = error == null || trace.outcome() == Outcome.SUCCESS
-                ? Optional.empty() : FailureSignature.of(error, List.copyOf(apis));
+                ? Optional.empty() : FailureSignature.of(error, apis);
 
         String traceId = "trace-" + UUID.randomUUID();
-        List<String> lessonIds = new ArrayList<>();
+        List<LessonRow> lessonRows = new ArrayList<>();
         int quarantined = 0;
-        List<Map<String, Object>> lessonRows = new ArrayList<>();
         for (String text : lessons) {
-            String id = "lesson-" + UUID.randomUUID();
             Optional<String> reason = LessonScreen.quarantineReason(text);
             quarantined += reason.isPresent() ? 1 : 0;
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("text", text);
-            row.put("status", reason.isPresent() ? "QUARANTINED" : "ACTIVE");
-            row.put("reason", reason.orElse(null));
-            lessonRows.add(row);
-            lessonIds.add(id);
+            lessonRows.add(new LessonRow("lesson-" + UUID.randomUUID(), text, reason.isPresent() ? "QUARANTINED" : "ACTIVE",
+                    reason.orElse(null)));
         }
-        int successes = trace.outcome() == Outcome.SUCCESS ? 1 : 0;
-        int failures = trace.outcome() == Outcome.FAILURE ? 1 : 0;
+        List<String> lessonIds = lessonRows.stream().map(LessonRow::id).toList();
+        OutcomeCounts counts = new OutcomeCounts(trace.outcome() == Outcome.SUCCESS ? 1 : 0, trace.outcome() == Outcome.FAILURE ? 1 : 0);
+        TraceRow row = new TraceRow(traceId, trace.agentId(), trace.agentModel(), trace.space(), TaskRow.of(task),
+                trace.outcome().name(), attempt, error, feedback, redactions[0], apis);
+        TraceInput.Followed followed = trace.followed();
 
-        Map<String, Object> params = new HashMap<>();
-        params.put("space", trace.space());
-        params.put("agentId", trace.agentId());
-        params.put("agentModel", trace.agentModel());
-        params.put("taskHash", task.hash());
-        params.put("taskId", "task-" + UUID.randomUUID());
-        params.put("taskText", task.text());
-        params.put("codeContext", task.codeContext());
-        params.put("libraries", task.libraries());
-        params.put("traceId", traceId);
-        params.put("outcome", trace.outcome().name());
-        params.put("attempt", attempt);
-        params.put("error", error);
-        params.put("feedback", feedback);
-        params.put("redactions", redactions[0]);
-        params.put("apis", apis.stream().map(TraceRecorder::apiRow).toList());
-        params.put("lessons", lessonRows);
-        params.put("successes", successes);
-        params.put("failures", failures);
-        failure.ifPresent(f -> {
-            params.put("signature", f.signature());
-            params.put("exceptionType", f.exceptionType());
-            params.put("messageShape", f.messageShape());
-            params.put("api", f.api());
-            params.put("description", f.signature());
-        });
-        if (trace.followed() != null) {
-            params.put("recommendationId", trace.followed().recommendationId());
-            params.put("rating", trace.followed().rating());
-        }
-
-        if (trace.followed() != null) {
+        if (followed != null) {
             writeBehind.flush(); // the recommendation being rated may still be on its way to the database
         }
-        String taskId = graph.write(tx -> write(tx, params, failure.isPresent(), trace.followed() != null, !lessonRows.isEmpty()));
+        String taskId = graph.write(tx -> write(tx, row, failure, lessonRows, counts, followed));
         backfill.requestSoon();
+        String signature = failure.map(FailureSignature::signature).orElse(null);
+        events.publishEvent(new TraceRecorded(traceId, taskId, trace.agentId(), trace.space(), trace.outcome(), apis, signature,
+                lessonIds, followed == null ? null : followed.recommendationId(), followed == null ? null : followed.rating()));
         log.debug("Recorded {} ({}) for {} in {} µs", traceId, trace.outcome(), trace.agentId(), (System.nanoTime() - started) / 1_000);
-        return new TraceReceipt(traceId, taskId, redactions[0], List.copyOf(apis), failure.map(FailureSignature::signature).orElse(null),
-                lessonIds, quarantined);
+        return new TraceReceipt(traceId, taskId, redactions[0], apis, signature, lessonIds, quarantined);
     }
 
-    private static String write(TransactionContext tx, Map<String, Object> params, boolean failure, boolean followed, boolean lessons) {
-        if (followed && tx.run("MATCH (r:Recommendation {id: $recommendationId}) RETURN count(r) AS n", params).single().get("n").asLong() == 0) {
-            throw new InvalidInputException("followed.recommendationId", "no recommendation has the id '" + params.get("recommendationId") + "'");
+    /** The whole trace in the caller's transaction: any failure on the way leaves nothing of it. */
+    private String write(TransactionContext tx, TraceRow row, Optional<FailureSignature> failure, List<LessonRow> lessons,
+                         OutcomeCounts counts, TraceInput.Followed followed) {
+        if (followed != null && !repository.recommendationExists(tx, followed.recommendationId())) {
+            throw new InvalidInputException("followed.recommendationId", "no recommendation has the id '" + followed.recommendationId() + "'");
         }
-        String taskId = tx.run(CORE, params).single().get("taskId").asString();
-        if (failure) {
-            tx.run(FAILURE, params).consume();
+        apiCatalog.register(tx, row.apis());
+        String taskId = repository.createTrace(tx, row);
+        failure.ifPresent(f -> repository.fileFailure(tx, row.traceId(), f));
+        if (!lessons.isEmpty()) {
+            repository.addLessons(tx, row.traceId(), row.space(), lessons, counts);
         }
-        if (lessons) {
-            tx.run(LESSONS, params).consume();
-        }
-        if (followed) {
-            tx.run(FOLLOWED, params).consume();
+        if (followed != null) {
+            repository.rateFollowed(tx, row.traceId(), followed.recommendationId(), followed.rating(), counts);
         }
         return taskId;
     }
@@ -224,10 +146,5 @@ public class TraceRecorder {
         SecretRedactor.Redaction redaction = redactor.redact(text);
         count[0] += redaction.count();
         return redaction.text();
-    }
-
-    private static Map<String, Object> apiRow(String name) {
-        return Map.of("name", name, "kind", ApiNames.kind(name), "library", ApiNames.library(name),
-                "short", name.substring(name.lastIndexOf('.') + 1));
     }
 }

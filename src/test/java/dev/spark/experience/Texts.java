@@ -8,27 +8,27 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /** Text generators shared by the property tests. */
-final class Texts {
+public final class Texts {
 
-    static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    static final String DIGITS = "0123456789";
+    public static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    public static final String DIGITS = "0123456789";
 
     private Texts() {
     }
 
     /** Any text of at most {@code maxLength} code points, control characters and unpaired surrogates included. */
-    static Gen<String> anyText(int maxLength) {
+    public static Gen<String> anyText(int maxLength) {
         return strings().allPossible().ofLengthBetween(0, maxLength);
     }
 
     /** Strings of {@code min} to {@code max} characters drawn from {@code alphabet}. */
-    static Gen<String> over(String alphabet, int min, int max) {
+    public static Gen<String> over(String alphabet, int min, int max) {
         List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).toList();
         return lists().of(Generate.pick(chars)).ofSizeBetween(min, max).map(Texts::joined);
     }
 
     /** Up to {@code maxPieces} pieces glued together. */
-    static Gen<String> glued(Gen<String> piece, int maxPieces) {
+    public static Gen<String> glued(Gen<String> piece, int maxPieces) {
         return lists().of(piece).ofSizeBetween(0, maxPieces).map(pieces -> String.join("", pieces));
     }
 

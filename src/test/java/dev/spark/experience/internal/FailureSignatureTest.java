@@ -1,4 +1,4 @@
-package dev.spark.experience;
+package dev.spark.experience.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.spark.experience;
+package dev.spark.experience.internal;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,9 +1,10 @@
-package dev.spark.experience;
+package dev.spark.experience.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.spark.experience.SecretRedactor.Redaction;
+import dev.spark.experience.internal.SecretRedactor.Redaction;
+import dev.spark.experience.Texts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

@@ -1,8 +1,8 @@
-package dev.spark.experience;
+package dev.spark.experience.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spark.experience.SecretRedactor.Redaction;
+import dev.spark.experience.internal.SecretRedactor.Redaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package dev.spark.experience;
+package dev.spark.experience.internal;
 
 import java.util.List;
 import java.util.Optional;

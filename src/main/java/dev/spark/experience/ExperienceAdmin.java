@@ -1,0 +1,37 @@
+package dev.spark.experience;
+
+import dev.spark.experience.internal.ExperienceRepository;
+import org.springframework.stereotype.Service;
+
+/** Whole-store operations on experience, for evaluations and operators starting over. */
+@Service
+public class ExperienceAdmin {
+
+    /** Nodes deleted per transaction: a large store would otherwise be one huge transaction. */
+    private static final int BATCH = 5_000;
+
+    private final ExperienceRepository repository;
+
+    public ExperienceAdmin(ExperienceRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Whether any trace, agent, task, lesson or failure pattern is stored. */
+    public boolean hasExperience() {
+        return repository.hasExperience();
+    }
+
+    /**
+     * Deletes every agent, task, trace, failure pattern, lesson and space, in batches; returns how many nodes were
+     * deleted. Api nodes seen only in traces are left to {@code ApiCatalog.pruneUnreferenced()}.
+     */
+    public long forgetAll() {
+        long total = 0;
+        long deleted;
+        do {
+            deleted = repository.forgetBatch(BATCH);
+            total += deleted;
+        } while (deleted > 0);
+        return total;
+    }
+}
