@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
 import dev.spark.graph.Graph;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +106,7 @@ class TraceRecordingTest {
 
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String label : new ArrayList<>(LABELS)) {
+        for (String label : LABELS) {
             // labels come from the constant list above
             counts.put(label, GraphFixtures.count(graph, "MATCH (n:" + label + ") RETURN count(n)"));
         }
