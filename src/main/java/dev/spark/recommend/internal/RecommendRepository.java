@@ -7,14 +7,16 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Every Cypher statement of the retrieval agent: candidate lookups in the lesson and task indexes, the walks
  * from similar tasks and from APIs, the hydration of the items shown, and storing recommendations. Candidate
  * rows carry what ranking needs (a lesson's outcomes), so ranking every candidate costs no extra round trip.
  */
-@Repository
+// a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
+// classpath, and the driver retries a transaction only on its own transient exceptions
+@Component
 public class RecommendRepository {
 
     private static final String LESSONS_BY_VECTOR = """
