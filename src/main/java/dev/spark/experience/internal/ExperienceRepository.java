@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.neo4j.driver.TransactionContext;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Every Cypher statement of the experience module: agents, tasks, traces, failure patterns, the agents' own
  * lessons and spaces. Statements that belong to a trace take the caller's transaction, so that a trace commits
  * whole or not at all; the caller decides where that transaction begins and ends.
  */
-@Repository
+// a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
+// classpath, and the driver retries a transaction only on its own transient exceptions
+@Component
 public class ExperienceRepository {
 
     /**

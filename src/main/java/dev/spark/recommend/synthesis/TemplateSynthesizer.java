@@ -1,6 +1,8 @@
-package dev.spark.recommend;
+package dev.spark.recommend.synthesis;
 
 import dev.spark.experience.TaskInput;
+import dev.spark.recommend.ItemKind;
+import dev.spark.recommend.RecommendationItem;
 import java.util.ArrayList;
 import java.util.List;
 

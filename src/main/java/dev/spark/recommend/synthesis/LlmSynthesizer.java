@@ -1,6 +1,7 @@
-package dev.spark.recommend;
+package dev.spark.recommend.synthesis;
 
 import dev.spark.experience.TaskInput;
+import dev.spark.recommend.RecommendationItem;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

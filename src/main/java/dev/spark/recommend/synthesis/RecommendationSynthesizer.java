@@ -1,6 +1,7 @@
-package dev.spark.recommend;
+package dev.spark.recommend.synthesis;
 
 import dev.spark.experience.TaskInput;
+import dev.spark.recommend.RecommendationItem;
 import java.util.List;
 
 /** Writes the short recommendation text that cites the items as [1], [2], ... */

@@ -1,4 +1,4 @@
-package dev.spark.recommend;
+package dev.spark.recommend.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.spark.experience.TaskInput;
+import dev.spark.recommend.ItemKind;
+import dev.spark.recommend.RecommendationItem;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

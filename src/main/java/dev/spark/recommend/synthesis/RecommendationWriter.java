@@ -1,4 +1,4 @@
-package dev.spark.recommend;
+package dev.spark.recommend.synthesis;
 
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;

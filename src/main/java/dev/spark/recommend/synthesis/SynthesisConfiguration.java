@@ -1,4 +1,4 @@
-package dev.spark.recommend;
+package dev.spark.recommend.synthesis;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;

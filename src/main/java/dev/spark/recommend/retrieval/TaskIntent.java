@@ -1,4 +1,4 @@
-package dev.spark.recommend;
+package dev.spark.recommend.retrieval;
 
 import dev.spark.experience.PythonApiExtractor;
 import dev.spark.experience.TaskInput;
@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * What a task is about: the libraries it names or imports (aliases such as {@code pd}, {@code np}, {@code plt},
  * {@code tf} included) and the qualified APIs its text and code call.
  */
-record TaskIntent(List<String> libraries, List<String> apis) {
+public record TaskIntent(List<String> libraries, List<String> apis) {
 
     /** No intent: what the single-index recipes use, so that they stay plain baselines. */
-    static final TaskIntent NONE = new TaskIntent(List.of(), List.of());
+    public static final TaskIntent NONE = new TaskIntent(List.of(), List.of());
 
     private static final Map<String, Pattern> LIBRARY_SIGNS = Map.of(
             "pandas", Pattern.compile("\\b(pandas|pd\\.|DataFrame|Series)\\b|\\bpd\\."),
@@ -31,7 +31,7 @@ record TaskIntent(List<String> libraries, List<String> apis) {
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*(?:from|import)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
-    static TaskIntent analyse(TaskInput task, PythonApiExtractor extractor) {
+    public static TaskIntent analyse(TaskInput task, PythonApiExtractor extractor) {
         String all = task.codeAndText();
         Set<String> libraries = new LinkedHashSet<>(task.libraries());
         Matcher imports = IMPORT.matcher(all);
@@ -52,7 +52,7 @@ record TaskIntent(List<String> libraries, List<String> apis) {
         return new TaskIntent(List.copyOf(libraries), List.copyOf(apis));
     }
 
-    boolean concerns(String library) {
+    public boolean concerns(String library) {
         return library != null && libraries.contains(library.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,0 +1,278 @@
+package dev.spark.recommend.internal;
+
+import dev.spark.graph.Graph;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every Cypher statement of the retrieval agent: candidate lookups in the lesson and task indexes, the walks
+ * from similar tasks and from APIs, the hydration of the items shown, and storing recommendations. Candidate
+ * rows carry what ranking needs (a lesson's outcomes), so ranking every candidate costs no extra round trip.
+ */
+// a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
+// classpath, and the driver retries a transaction only on its own transient exceptions
+@Component
+public class RecommendRepository {
+
+    private static final String LESSONS_BY_VECTOR = """
+            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
+            WHERE node.status = 'ACTIVE'
+            RETURN node.id AS id, node.successes AS successes, node.failures AS failures
+            LIMIT $k""";
+
+    private static final String LESSONS_BY_TEXT = """
+            CALL db.index.fulltext.queryNodes('lesson_fulltext', $query, {limit: $fetch}) YIELD node, score
+            WHERE node.status = 'ACTIVE'
+            RETURN node.id AS id, node.successes AS successes, node.failures AS failures
+            LIMIT $k""";
+
+    /** Only tasks somebody attempted carry experience; tasks that were merely asked about are skipped. */
+    private static final String SIMILAR_TASKS = """
+            CALL db.index.vector.queryNodes('task_embedding', $fetch, $vector) YIELD node, score
+            WHERE score >= $minSimilarity AND EXISTS { (node)<-[:ATTEMPTED]-(:Trace) }
+            RETURN node.id AS id, score
+            LIMIT $k""";
+
+    private static final String TRACES_OF_TASKS = """
+            UNWIND $tasks AS st
+            MATCH (t:Task {id: st.id})<-[:ATTEMPTED]-(tr:Trace)
+            CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(a:Api) RETURN collect(a.qualifiedName) AS apis }
+            CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
+            CALL (tr) {
+              OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:LEARNED_FROM]->(tr)
+              RETURN collect(l {.id, .successes, .failures}) AS lessons
+            }
+            RETURN st.id AS taskId, st.score AS similarity, t.text AS taskText, tr.id AS traceId, tr.outcome AS outcome,
+                   tr.attempt AS attempt, apis, failures, lessons
+            ORDER BY similarity DESC, tr.createdAt DESC
+            LIMIT 50""";
+
+    private static final String DOCS_OF_APIS = """
+            UNWIND $apis AS name
+            MATCH (a:Api {qualifiedName: name})<-[:DOCUMENTS]-(d:Doc)
+            WITH name, d ORDER BY d.id
+            WITH name, collect(d {.id, .library})[..2] AS docs
+            RETURN name, docs""";
+
+    /** The APIs named in the task, then those the best documentation hits document, each once, in that order. */
+    private static final String API_WALK = """
+            WITH $apis + [id IN $docIds | head([(d:Doc {id: id})-[:DOCUMENTS]->(x:Api) | x.qualifiedName])] AS names
+            UNWIND range(0, size(names) - 1) AS i
+            WITH names[i] AS name, i WHERE name IS NOT NULL AND NOT name IN names[..i]
+            MATCH (a:Api {qualifiedName: name})
+            CALL (a) {
+              OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:APPLIES_TO]->(a)
+              RETURN collect(l {.id, .successes, .failures})[..5] AS lessons
+            }
+            CALL (a) { OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a) RETURN collect(f.signature)[..5] AS pitfalls }
+            RETURN name, lessons, pitfalls
+            ORDER BY i""";
+
+    private static final String LESSONS = """
+            UNWIND $ids AS id
+            MATCH (l:Lesson {id: id})
+            OPTIONAL MATCH (l)-[:APPLIES_TO]->(a:Api)
+            RETURN l.id AS id, l.text AS text, l.kind AS kind, collect(a.qualifiedName) AS apis,
+                   head(collect(a.library)) AS library""";
+
+    private static final String PITFALLS = """
+            UNWIND $signatures AS signature
+            MATCH (f:FailurePattern {signature: signature})
+            CALL (f) { OPTIONAL MATCH (tr:Trace)-[:HIT]->(f) RETURN tr.id AS traceId ORDER BY tr.createdAt DESC LIMIT 1 }
+            RETURN f.signature AS signature, f.exceptionType AS type, f.messageShape AS shape, f.api AS api,
+                   f.occurrences AS occurrences, traceId""";
+
+    private static final String EXAMPLES = """
+            UNWIND $ids AS id
+            MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task)
+            RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task, head(coalesce(t.libraries, [])) AS library""";
+
+    /** The task node is written by its owner (TaskCatalog) in the same transaction, just before. */
+    private static final String STORE = """
+            MATCH (t:Task {id: $taskId})
+            CREATE (r:Recommendation {id: $id, text: $text, recipe: $recipe, agentId: $agentId, createdAt: datetime()})
+            CREATE (r)-[:FOR]->(t)
+            WITH r
+            CALL (r) { UNWIND $docs AS c MATCH (n:Doc {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
+            CALL (r) { UNWIND $lessons AS c MATCH (n:Lesson {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
+            CALL (r) { UNWIND $traces AS c MATCH (n:Trace {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
+            CALL (r) { UNWIND $pitfalls AS c MATCH (n:FailurePattern {signature: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }""";
+
+    private static final String FORGET_BATCH = """
+            MATCH (r:Recommendation)
+            WITH r LIMIT $batch
+            DETACH DELETE r
+            RETURN count(*) AS deleted""";
+
+    /** How often the traces behind a lesson (and those that followed advice citing it) succeeded and failed. */
+    public record LessonOutcomes(String id, long successes, long failures) {
+    }
+
+    public record SimilarTask(String id, double similarity) {
+    }
+
+    /** A trace of a similar task, with the APIs it used, the failures it hit and the active lessons learned from it. */
+    public record TraceOfTask(String traceId, double similarity, String outcome, List<String> apis, List<String> failures,
+                              List<LessonOutcomes> lessons) {
+    }
+
+    /** Documentation of an API: at most two chunks, by id. */
+    public record ApiDocumentation(String api, List<DocRef> docs) {
+    }
+
+    public record DocRef(String id, String library) {
+    }
+
+    /** An API with (at most five of) the active lessons that apply to it and the failure patterns that involve it. */
+    public record ApiNeighbourhood(String api, List<LessonOutcomes> lessons, List<String> pitfalls) {
+    }
+
+    public record LessonRow(String id, String text, String kind, List<String> apis, String library) {
+    }
+
+    public record PitfallRow(String signature, String exceptionType, String messageShape, String api, long occurrences,
+                             String lastTraceId) {
+    }
+
+    public record ExampleRow(String traceId, String attempt, String task, String library) {
+    }
+
+    /** One cited item: the node's id (a failure pattern's signature), its rank among the items and its score. */
+    public record Citation(String ref, int rank, double score) {
+    }
+
+    /** A recommendation as stored, its citations grouped by the label of the cited node. */
+    public record StoredRecommendation(String id, String taskId, String text, String recipe, String agentId, List<Citation> docs,
+                                       List<Citation> lessons, List<Citation> traces, List<Citation> pitfalls) {
+    }
+
+    private final Graph graph;
+
+    public RecommendRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Active lessons nearest to the query vector; {@code fetch} over-fetches for the status filter. */
+    public List<LessonOutcomes> lessonsByVector(float[] vector, int fetch, int k) {
+        return graph.query(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", fetch, "k", k)).stream()
+                .map(RecommendRepository::outcomes).toList();
+    }
+
+    /** Active lessons by BM25 for a Lucene query (see FullText). */
+    public List<LessonOutcomes> lessonsByText(String luceneQuery, int fetch, int k) {
+        return graph.query(LESSONS_BY_TEXT, Map.of("query", luceneQuery, "fetch", fetch, "k", k)).stream()
+                .map(RecommendRepository::outcomes).toList();
+    }
+
+    public List<SimilarTask> similarTasks(float[] vector, int fetch, int k, double minSimilarity) {
+        return graph.query(SIMILAR_TASKS, Map.of("vector", vector, "fetch", fetch, "k", k, "minSimilarity", minSimilarity)).stream()
+                .map(r -> new SimilarTask(r.get("id").asString(), r.get("score").asDouble())).toList();
+    }
+
+    /** The traces of these tasks, most similar task first, newest trace first; at most 50. */
+    public List<TraceOfTask> tracesOfTasks(List<SimilarTask> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = tasks.stream().map(t -> Map.<String, Object>of("id", t.id(), "score", t.similarity())).toList();
+        return graph.query(TRACES_OF_TASKS, Map.of("tasks", rows)).stream()
+                .map(r -> new TraceOfTask(r.get("traceId").asString(), r.get("similarity").asDouble(), r.get("outcome").asString(),
+                        r.get("apis").asList(Value::asString), r.get("failures").asList(Value::asString),
+                        r.get("lessons").asList(RecommendRepository::outcomes)))
+                .toList();
+    }
+
+    public List<ApiDocumentation> docsOfApis(List<String> apis) {
+        if (apis.isEmpty()) {
+            return List.of();
+        }
+        return graph.query(DOCS_OF_APIS, Map.of("apis", apis)).stream()
+                .map(r -> new ApiDocumentation(r.get("name").asString(),
+                        r.get("docs").asList(d -> new DocRef(d.get("id").asString(), d.get("library").asString(null)))))
+                .toList();
+    }
+
+    /** The neighbourhoods of the named APIs, then of the APIs the given documentation documents, in that order. */
+    public List<ApiNeighbourhood> apiWalk(List<String> apis, List<String> docIds) {
+        if (apis.isEmpty() && docIds.isEmpty()) {
+            return List.of();
+        }
+        return graph.query(API_WALK, Map.of("apis", apis, "docIds", docIds)).stream()
+                .map(r -> new ApiNeighbourhood(r.get("name").asString(), r.get("lessons").asList(RecommendRepository::outcomes),
+                        r.get("pitfalls").asList(Value::asString)))
+                .toList();
+    }
+
+    public Map<String, LessonRow> lessons(List<String> ids) {
+        Map<String, LessonRow> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Record r : graph.query(LESSONS, Map.of("ids", ids))) {
+                LessonRow row = new LessonRow(r.get("id").asString(), r.get("text").asString(), r.get("kind").asString(null),
+                        r.get("apis").asList(Value::asString), r.get("library").asString(null));
+                rows.put(row.id(), row);
+            }
+        }
+        return rows;
+    }
+
+    public Map<String, PitfallRow> pitfalls(List<String> signatures) {
+        Map<String, PitfallRow> rows = new HashMap<>();
+        if (!signatures.isEmpty()) {
+            for (Record r : graph.query(PITFALLS, Map.of("signatures", signatures))) {
+                PitfallRow row = new PitfallRow(r.get("signature").asString(), r.get("type").asString(), r.get("shape").asString(),
+                        r.get("api").asString(null), r.get("occurrences").asLong(1), r.get("traceId").asString(null));
+                rows.put(row.signature(), row);
+            }
+        }
+        return rows;
+    }
+
+    public Map<String, ExampleRow> examples(List<String> traceIds) {
+        Map<String, ExampleRow> rows = new HashMap<>();
+        if (!traceIds.isEmpty()) {
+            for (Record r : graph.query(EXAMPLES, Map.of("ids", traceIds))) {
+                ExampleRow row = new ExampleRow(r.get("id").asString(), r.get("attempt").asString(), r.get("task").asString(),
+                        r.get("library").asString(null));
+                rows.put(row.traceId(), row);
+            }
+        }
+        return rows;
+    }
+
+    /** Stores the recommendation in the caller's transaction; its task must exist by then. */
+    public void store(TransactionContext tx, StoredRecommendation recommendation) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", recommendation.id());
+        params.put("taskId", recommendation.taskId());
+        params.put("text", recommendation.text());
+        params.put("recipe", recommendation.recipe());
+        params.put("agentId", recommendation.agentId());
+        params.put("docs", citations(recommendation.docs()));
+        params.put("lessons", citations(recommendation.lessons()));
+        params.put("traces", citations(recommendation.traces()));
+        params.put("pitfalls", citations(recommendation.pitfalls()));
+        tx.run(STORE, params).consume();
+    }
+
+    /** Deletes up to {@code batch} recommendations in one transaction; returns how many. */
+    public long forgetBatch(int batch) {
+        return graph.write(tx -> tx.run(FORGET_BATCH, Map.of("batch", batch)).single().get("deleted").asLong());
+    }
+
+    private static List<Map<String, Object>> citations(List<Citation> citations) {
+        return citations.stream().map(c -> Map.<String, Object>of("ref", c.ref(), "rank", c.rank(), "score", c.score())).toList();
+    }
+
+    private static LessonOutcomes outcomes(Value v) {
+        return new LessonOutcomes(v.get("id").asString(), v.get("successes").asLong(0), v.get("failures").asLong(0));
+    }
+
+    private static LessonOutcomes outcomes(Record r) {
+        return new LessonOutcomes(r.get("id").asString(), r.get("successes").asLong(0), r.get("failures").asLong(0));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.spark.recommend.retrieval;
+
+import dev.spark.knowledge.DocHit;
+import dev.spark.knowledge.DocSearch;
+import dev.spark.recommend.ItemKind;
+import dev.spark.recommend.RecommendationItem;
+import dev.spark.recommend.internal.RecommendRepository;
+import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
+import dev.spark.recommend.internal.RecommendRepository.LessonRow;
+import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
+import dev.spark.recommend.retrieval.Ranker.Candidate;
+import dev.spark.recommend.synthesis.Snippets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the best candidates into items to show: the text of documentation, lessons, pitfalls and examples,
+ * read side by side, one query per kind and none for a kind with nothing to read. Twice as many candidates as
+ * items are read, so that one deleted since it was found leaves no hole.
+ */
+@Component
+public class ItemHydrator {
+
+    private final DocSearch docs;
+    private final RecommendRepository repository;
+    private final RetrievalPool pool;
+
+    public ItemHydrator(DocSearch docs, RecommendRepository repository, RetrievalPool pool) {
+        this.docs = docs;
+        this.repository = repository;
+        this.pool = pool;
+    }
+
+    /** At most {@code k} items, in the order of {@code ranked}. */
+    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence) {
+        List<Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 2));
+        // documentation found by the index paths came with its properties; only the rest is read
+        List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
+        CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
+        CompletableFuture<Map<String, LessonRow>> lessonFuture = read(refs(top, ItemKind.LESSON), repository::lessons);
+        CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(refs(top, ItemKind.PITFALL), repository::pitfalls);
+        CompletableFuture<Map<String, ExampleRow>> exampleFuture = read(refs(top, ItemKind.EXAMPLE), repository::examples);
+        Map<String, DocHit> docHits = new HashMap<>(evidence.documents());
+        docHits.putAll(docFuture.join());
+        Map<String, LessonRow> lessons = lessonFuture.join();
+        Map<String, PitfallRow> pitfalls = pitfallFuture.join();
+        Map<String, ExampleRow> examples = exampleFuture.join();
+
+        List<RecommendationItem> items = new ArrayList<>();
+        for (Candidate c : top) {
+            if (items.size() == k) {
+                break;
+            }
+            RecommendationItem item = switch (c.kind()) {
+                case DOCUMENTATION -> {
+                    DocHit d = docHits.get(c.ref());
+                    yield d == null ? null : new RecommendationItem(c.kind(), c.ref(), d.title(), d.text(), d.source(), d.docId(),
+                            d.library(), d.api() == null ? List.of() : List.of(d.api()), c.score(), c.why());
+                }
+                case LESSON -> {
+                    LessonRow l = lessons.get(c.ref());
+                    yield l == null ? null : new RecommendationItem(c.kind(), c.ref(), "Lesson (" + (l.kind() == null ? "agent" : l.kind()) + ")",
+                            l.text(), "lesson:" + c.ref(), null, l.library(), l.apis(), c.score(), c.why());
+                }
+                case PITFALL -> {
+                    PitfallRow p = pitfalls.get(c.ref());
+                    yield p == null ? null : new RecommendationItem(c.kind(), c.ref(),
+                            p.exceptionType() + " " + p.messageShape() + (p.api() == null ? "" : " with " + p.api()),
+                            "Agents hit " + c.ref() + " (" + p.occurrences() + " time(s)).",
+                            p.lastTraceId() == null ? "failure:" + c.ref() : "trace:" + p.lastTraceId(), null,
+                            null, p.api() == null ? List.of() : List.of(p.api()), c.score(), c.why());
+                }
+                case EXAMPLE -> {
+                    ExampleRow e = examples.get(c.ref());
+                    yield e == null ? null : new RecommendationItem(c.kind(), c.ref(), "Worked example: " + Snippets.firstLine(e.task(), 120),
+                            e.attempt(), "trace:" + c.ref(), null, e.library(), evidence.exampleApis().getOrDefault(c.ref(), List.of()),
+                            c.score(), c.why());
+                }
+            };
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    private <T> CompletableFuture<Map<String, T>> read(List<String> refs, Function<List<String>, Map<String, T>> reader) {
+        return refs.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : pool.async(() -> reader.apply(refs));
+    }
+
+    private static List<String> refs(List<Candidate> candidates, ItemKind kind) {
+        return candidates.stream().filter(c -> c.kind() == kind).map(Candidate::ref).toList();
+    }
+}

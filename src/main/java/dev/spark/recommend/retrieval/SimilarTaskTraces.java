@@ -1,0 +1,96 @@
+package dev.spark.recommend.retrieval;
+
+import dev.spark.recommend.ItemKind;
+import dev.spark.recommend.RecommendProperties;
+import dev.spark.recommend.internal.RecommendRepository;
+import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
+import dev.spark.recommend.internal.RecommendRepository.DocRef;
+import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.SimilarTask;
+import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Past tasks similar to this one, and what their traces teach: a successful trace's code is a worked example
+ * and the documentation of the APIs it used follows; a failed trace's failure patterns are pitfalls; lessons
+ * learned from either are lessons. Each vote weighs its kind's weight ({@code spark.recommend.example-weight},
+ * {@code pitfall-weight}, {@code lesson-weight}, {@code experience-doc-weight}) times the task's similarity.
+ */
+@Component
+public class SimilarTaskTraces implements RetrievalPath {
+
+    /** Tasks fetched from the index before the similarity and has-a-trace filters. */
+    private static final int FETCH = 50;
+
+    private final RecommendRepository repository;
+    private final RecommendProperties props;
+
+    public SimilarTaskTraces(RecommendRepository repository, RecommendProperties props) {
+        this.repository = repository;
+        this.props = props;
+    }
+
+    @Override
+    public String name() {
+        return "similar tasks";
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.GRAPH;
+    }
+
+    @Override
+    public Found retrieve(QueryContext query, Earlier earlier) {
+        List<SimilarTask> tasks = repository.similarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity());
+        List<TraceOfTask> traces = repository.tracesOfTasks(tasks);
+        if (traces.isEmpty()) {
+            return Found.NOTHING;
+        }
+        List<Vote> votes = new ArrayList<>();
+        Map<String, List<String>> exampleApis = new HashMap<>();
+        List<LessonOutcomes> lessons = new ArrayList<>();
+        Map<String, Double> experienceApis = new LinkedHashMap<>();
+        int example = 0;
+        int pitfall = 0;
+        int lesson = 0;
+        for (TraceOfTask trace : traces) {
+            double similarity = trace.similarity();
+            String why = String.format("similar task (similarity %.2f)", similarity);
+            exampleApis.put(trace.traceId(), List.copyOf(new LinkedHashSet<>(trace.apis())));
+            if ("SUCCESS".equals(trace.outcome())) {
+                votes.add(new Vote(ItemKind.EXAMPLE, trace.traceId(), ++example, props.exampleWeight() * similarity, why + " → successful trace"));
+                trace.apis().forEach(api -> experienceApis.merge(api, similarity, Math::max));
+            } else {
+                for (String signature : trace.failures()) {
+                    votes.add(new Vote(ItemKind.PITFALL, signature, ++pitfall, props.pitfallWeight() * similarity, why + " → failed trace"));
+                }
+            }
+            for (LessonOutcomes l : trace.lessons()) {
+                votes.add(new Vote(ItemKind.LESSON, l.id(), ++lesson, props.lessonWeight() * similarity, why + " → lesson learned from its trace"));
+                lessons.add(l);
+            }
+        }
+        Map<String, String> libraries = new HashMap<>();
+        int rank = 0;
+        for (ApiDocumentation documentation : repository.docsOfApis(List.copyOf(experienceApis.keySet()))) {
+            String api = documentation.api();
+            double weight = props.experienceDocWeight() * experienceApis.get(api);
+            rank++;
+            for (DocRef doc : documentation.docs()) {
+                votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weight, "API " + api + " used by a successful similar trace"));
+                if (doc.library() != null) {
+                    libraries.putIfAbsent(doc.id(), doc.library());
+                }
+            }
+        }
+        Evidence evidence = new Evidence(Map.of(), libraries, Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
+        return new Found(votes, evidence);
+    }
+}
