@@ -6,7 +6,6 @@ import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
 import dev.spark.experience.TraceRecorder;
-import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.ApiCatalog;
 import dev.spark.knowledge.CorpusSize;
@@ -19,6 +18,7 @@ import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.Recipe;
 import dev.spark.recommend.RecommendQuery;
 import dev.spark.recommend.Recommendation;
+import dev.spark.recommend.RecommendationAdmin;
 import dev.spark.recommend.RecommendationItem;
 import dev.spark.recommend.RetrievalAgent;
 import java.io.IOException;
@@ -71,7 +71,6 @@ public class Ds1000Evaluation {
                           boolean wipeExperience) {
     }
 
-    private final Graph graph;
     private final DocumentIngestor ingestor;
     private final TraceRecorder recorder;
     private final EmbeddingBackfill backfill;
@@ -79,16 +78,17 @@ public class Ds1000Evaluation {
     private final WriteBehind writeBehind;
 
     private final ExperienceAdmin experience;
+    private final RecommendationAdmin recommendations;
     private final LibraryCatalog catalog;
     private final ApiCatalog apis;
 
-    public Ds1000Evaluation(Graph graph, DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
+    public Ds1000Evaluation(DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
                             RetrievalAgent agent, WriteBehind writeBehind, ExperienceAdmin experience,
-                            LibraryCatalog catalog, ApiCatalog apis) {
+                            LibraryCatalog catalog, ApiCatalog apis, RecommendationAdmin recommendations) {
         this.experience = experience;
+        this.recommendations = recommendations;
         this.catalog = catalog;
         this.apis = apis;
-        this.graph = graph;
         this.ingestor = ingestor;
         this.recorder = recorder;
         this.backfill = backfill;
@@ -186,11 +186,7 @@ public class Ds1000Evaluation {
 
     /** Starts every run from documentation only: experience of an earlier run would leak into "cold". */
     private void forgetExperience() {
-        int deleted;
-        do {
-            deleted = graph.write(tx -> tx.run("MATCH (n:Recommendation) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n")
-                    .single().get("n").asInt());
-        } while (deleted > 0);
+        recommendations.forgetAll();
         experience.forgetAll();
         apis.pruneUnreferenced();
     }
