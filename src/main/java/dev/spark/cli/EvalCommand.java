@@ -2,6 +2,7 @@ package dev.spark.cli;
 
 import dev.spark.eval.Ds1000Evaluation;
 import dev.spark.eval.EvalReport;
+import dev.spark.eval.ExperiencePresentException;
 import dev.spark.eval.FusionSweep;
 import dev.spark.eval.ReportWriter;
 import dev.spark.recommend.Recipe;
@@ -94,9 +95,16 @@ final class EvalCommand {
                     + (limit > 0 ? " --limit " + limit : "") + " --recipes " + String.join(",", recipes.stream().map(Enum::name).toList());
             PhaseProgress progress = new PhaseProgress();
             try (var context = launcher.privateDatabase(dir, Map.of())) {
-                EvalReport report = context.getBean(Ds1000Evaluation.class).run(
-                        new Ds1000Evaluation.Options(problems, docs, out, epochs, recipes, limit, commandLine, wipeExperience),
-                        new TerminalProgress("Documentation"), progress);
+                EvalReport report;
+                try {
+                    report = context.getBean(Ds1000Evaluation.class).run(
+                            new Ds1000Evaluation.Options(problems, docs, out, epochs, recipes, limit, commandLine, wipeExperience),
+                            new TerminalProgress("Documentation"), progress);
+                } catch (ExperiencePresentException e) {
+                    progress.close();
+                    System.err.println(e.getMessage());
+                    return 2;
+                }
                 progress.close();
                 System.out.println(new ReportWriter().markdown(report));
                 System.out.println("Report: " + out.resolve(ReportWriter.HTML).toAbsolutePath());

@@ -103,7 +103,7 @@ public class Ds1000Evaluation {
             problems = limitByGroup(problems, options.limit());
         }
         if (experience.hasExperience() && !options.wipeExperience()) {
-            throw new IllegalStateException("The database holds experience (traces, tasks or lessons) that the evaluation "
+            throw new ExperiencePresentException("The database holds experience (traces, tasks or lessons) that the evaluation "
                     + "would delete; use a fresh --home, or give --wipe-experience to delete it");
         }
         forgetExperience();

@@ -103,7 +103,7 @@ class Ds1000EvaluationTest {
                 List.of(Recipe.VECTOR), 0, "test", false);
 
         assertThatThrownBy(() -> evaluation.run(options, IngestProgress.NONE, (phase, done, total) -> { }))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ExperiencePresentException.class)
                 .hasMessageContaining("--wipe-experience");
         assertThat(GraphFixtures.count(graph, "MATCH (t:Trace) RETURN count(t)")).isEqualTo(1);
 
