@@ -4,7 +4,6 @@ import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.ApiNames;
 import dev.spark.validation.InvalidInputException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +18,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stores what agents report. One trace is one transaction: the agent, the task (one node per task text), the
- * trace, the APIs its code used, the failure pattern its error matches, the agent's own lessons and the rating
- * of the recommendation it followed all commit together or not at all. Secrets are redacted before anything is
- * stored. Embeddings are computed after the commit by {@link EmbeddingBackfill}, so a write costs milliseconds.
+ * trace, the APIs its code used, the failure pattern its error matches, the agent's own lessons (kept on the
+ * trace as text) and the rating of the recommendation it followed all commit together or not at all. Secrets are
+ * redacted before anything is stored. Every new trace carries the label {@code Uncurated} from the transaction
+ * that creates it, so curation finds exactly the traces it has not seen, however late they commit; lessons
+ * appear once curation has screened and merged them. Embeddings are computed after the commit by
+ * {@link EmbeddingBackfill}, so a write costs milliseconds.
  */
 @Service
 public class TraceRecorder {
@@ -35,8 +37,8 @@ public class TraceRecorder {
             MERGE (t:Task {hash: $taskHash})
               ON CREATE SET t.id = $taskId, t.text = $taskText, t.codeContext = $codeContext, t.createdAt = datetime()
             SET t.libraries = reduce(acc = coalesce(t.libraries, []), l IN $libraries | CASE WHEN l IN acc THEN acc ELSE acc + l END)
-            CREATE (tr:Trace {id: $traceId, outcome: $outcome, attempt: $attempt, error: $error, feedback: $feedback,
-                              createdAt: datetime(), space: $space, redactions: $redactions})
+            CREATE (tr:Trace:Uncurated {id: $traceId, outcome: $outcome, attempt: $attempt, error: $error, feedback: $feedback,
+                              createdAt: datetime(), space: $space, redactions: $redactions, lessons: $lessons})
             CREATE (a)-[:RECORDED]->(tr)
             CREATE (tr)-[:ATTEMPTED]->(t)
             CREATE (tr)-[:IN_SPACE]->(s)
@@ -62,34 +64,9 @@ public class TraceRecorder {
               MERGE (f)-[:INVOLVES]->(x)
             }""";
 
-    private static final String LESSONS = """
-            MATCH (tr:Trace {id: $traceId})
-            UNWIND $lessons AS l
-            CREATE (x:Lesson {id: l.id, text: l.text, kind: 'agent', status: l.status, quarantineReason: l.reason,
-                              support: 1, agents: 1, successes: $successes, failures: $failures,
-                              space: $space, createdAt: datetime()})
-            CREATE (x)-[:LEARNED_FROM]->(tr)
-            WITH x, tr
-            CALL (x, tr) {
-              MATCH (tr)-[:USED]->(a:Api)
-              MERGE (x)-[:APPLIES_TO]->(a)
-            }
-            CALL (x, tr) {
-              MATCH (tr)-[:HIT]->(f:FailurePattern)
-              MERGE (x)-[:AVOIDS]->(f)
-            }""";
-
     private static final String FOLLOWED = """
             MATCH (tr:Trace {id: $traceId}), (r:Recommendation {id: $recommendationId})
-            CREATE (tr)-[:FOLLOWED {rating: $rating}]->(r)
-            WITH r
-            CALL (r) {
-              MATCH (r)-[:CITES]->(l:Lesson)
-              SET l.ratingCount = coalesce(l.ratingCount, 0) + 1,
-                  l.ratingSum = coalesce(l.ratingSum, 0) + $rating,
-                  l.successes = l.successes + $successes,
-                  l.failures = l.failures + $failures
-            }""";
+            CREATE (tr)-[:FOLLOWED {rating: $rating}]->(r)""";
 
     private final Graph graph;
     private final EmbeddingBackfill backfill;
@@ -121,24 +98,6 @@ public class TraceRecorder {
                 ? Optional.empty() : FailureSignature.of(error, List.copyOf(apis));
 
         String traceId = "trace-" + UUID.randomUUID();
-        List<String> lessonIds = new ArrayList<>();
-        int quarantined = 0;
-        List<Map<String, Object>> lessonRows = new ArrayList<>();
-        for (String text : lessons) {
-            String id = "lesson-" + UUID.randomUUID();
-            Optional<String> reason = LessonScreen.quarantineReason(text);
-            quarantined += reason.isPresent() ? 1 : 0;
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("text", text);
-            row.put("status", reason.isPresent() ? "QUARANTINED" : "ACTIVE");
-            row.put("reason", reason.orElse(null));
-            lessonRows.add(row);
-            lessonIds.add(id);
-        }
-        int successes = trace.outcome() == Outcome.SUCCESS ? 1 : 0;
-        int failures = trace.outcome() == Outcome.FAILURE ? 1 : 0;
-
         Map<String, Object> params = new HashMap<>();
         params.put("space", trace.space());
         params.put("agentId", trace.agentId());
@@ -155,9 +114,7 @@ public class TraceRecorder {
         params.put("feedback", feedback);
         params.put("redactions", redactions[0]);
         params.put("apis", apis.stream().map(TraceRecorder::apiRow).toList());
-        params.put("lessons", lessonRows);
-        params.put("successes", successes);
-        params.put("failures", failures);
+        params.put("lessons", lessons);
         failure.ifPresent(f -> {
             params.put("signature", f.signature());
             params.put("exceptionType", f.exceptionType());
@@ -173,23 +130,20 @@ public class TraceRecorder {
         if (trace.followed() != null) {
             writeBehind.flush(); // the recommendation being rated may still be on its way to the database
         }
-        String taskId = graph.write(tx -> write(tx, params, failure.isPresent(), trace.followed() != null, !lessonRows.isEmpty()));
+        String taskId = graph.write(tx -> write(tx, params, failure.isPresent(), trace.followed() != null));
         backfill.requestSoon();
         log.debug("Recorded {} ({}) for {} in {} µs", traceId, trace.outcome(), trace.agentId(), (System.nanoTime() - started) / 1_000);
         return new TraceReceipt(traceId, taskId, redactions[0], List.copyOf(apis), failure.map(FailureSignature::signature).orElse(null),
-                lessonIds, quarantined);
+                List.of(), 0);
     }
 
-    private static String write(TransactionContext tx, Map<String, Object> params, boolean failure, boolean followed, boolean lessons) {
+    private static String write(TransactionContext tx, Map<String, Object> params, boolean failure, boolean followed) {
         if (followed && tx.run("MATCH (r:Recommendation {id: $recommendationId}) RETURN count(r) AS n", params).single().get("n").asLong() == 0) {
             throw new InvalidInputException("followed.recommendationId", "no recommendation has the id '" + params.get("recommendationId") + "'");
         }
         String taskId = tx.run(CORE, params).single().get("taskId").asString();
         if (failure) {
             tx.run(FAILURE, params).consume();
-        }
-        if (lessons) {
-            tx.run(LESSONS, params).consume();
         }
         if (followed) {
             tx.run(FOLLOWED, params).consume();

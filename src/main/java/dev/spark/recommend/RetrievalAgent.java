@@ -32,17 +32,31 @@ import org.springframework.stereotype.Service;
 @Service
 public class RetrievalAgent implements AutoCloseable {
 
+    /**
+     * Which lessons may be served: active ones, and candidates of the asking agent's spaces (down-weighted and
+     * marked unverified); never quarantined, retired, merged duplicates or lessons held back by a contradiction.
+     */
+    private static final String SERVABLE = "(%1$s.status = 'ACTIVE' OR %1$s.status = 'CANDIDATE' AND %1$s.space IN $spaces) AND NOT coalesce(%1$s.contested, false)";
+
+    /** Weight of a candidate lesson (not yet confirmed by other agents or ratings) relative to an active one. */
+    private static final double CANDIDATE_WEIGHT = 0.5;
+
     private static final String LESSONS_BY_VECTOR = """
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
-            WHERE node.status = 'ACTIVE'
+            WHERE %s
             RETURN node.id AS id, score
-            LIMIT $k""";
+            LIMIT $k""".formatted(SERVABLE.formatted("node"));
 
     private static final String LESSONS_BY_TEXT = """
             CALL db.index.fulltext.queryNodes('lesson_fulltext', $query, {limit: $fetch}) YIELD node, score
-            WHERE node.status = 'ACTIVE'
+            WHERE %s
             RETURN node.id AS id, score
-            LIMIT $k""";
+            LIMIT $k""".formatted(SERVABLE.formatted("node"));
+
+    /** The spaces an agent has recorded traces in: their candidate lessons are served to it. */
+    private static final String AGENT_SPACES = """
+            MATCH (:Agent {id: $agentId})-[:RECORDED]->(tr:Trace)
+            RETURN collect(DISTINCT tr.space) AS spaces""";
 
     /** Only tasks somebody attempted carry experience; tasks that were merely asked about are skipped. */
     private static final String SIMILAR_TASKS = """
@@ -56,11 +70,16 @@ public class RetrievalAgent implements AutoCloseable {
             MATCH (t:Task {id: st.id})<-[:ATTEMPTED]-(tr:Trace)
             CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(a:Api) RETURN collect(a.qualifiedName) AS apis }
             CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
-            CALL (tr) { OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:LEARNED_FROM]->(tr) RETURN collect(l.id) AS lessons }
+            CALL (tr) {
+              OPTIONAL MATCH (d:Lesson)-[:LEARNED_FROM]->(tr)
+              OPTIONAL MATCH (d)-[:MERGED_INTO]->(c:Lesson)
+              WITH coalesce(c, d) AS l WHERE l IS NOT NULL AND %s
+              RETURN collect(DISTINCT l.id) AS lessons
+            }
             RETURN st.id AS taskId, st.score AS similarity, t.text AS taskText, tr.id AS traceId, tr.outcome AS outcome,
                    tr.attempt AS attempt, apis, failures, lessons
             ORDER BY similarity DESC, tr.createdAt DESC
-            LIMIT 50""";
+            LIMIT 50""".formatted(SERVABLE.formatted("l"));
 
     private static final String DOCS_OF_APIS = """
             UNWIND $apis AS name
@@ -75,17 +94,18 @@ public class RetrievalAgent implements AutoCloseable {
             UNWIND range(0, size(names) - 1) AS i
             WITH names[i] AS name, i WHERE name IS NOT NULL AND NOT name IN names[..i]
             MATCH (a:Api {qualifiedName: name})
-            CALL (a) { OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:APPLIES_TO]->(a) RETURN collect(l.id)[..5] AS lessons }
+            CALL (a) { OPTIONAL MATCH (l:Lesson)-[:APPLIES_TO]->(a) WHERE %s RETURN collect(l.id)[..5] AS lessons }
             CALL (a) { OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a) RETURN collect(f.signature)[..5] AS pitfalls }
             RETURN name, lessons, pitfalls
-            ORDER BY i""";
+            ORDER BY i""".formatted(SERVABLE.formatted("l"));
 
     private static final String LESSONS = """
             UNWIND $ids AS id
             MATCH (l:Lesson {id: id})
+            WHERE %s
             OPTIONAL MATCH (l)-[:APPLIES_TO]->(a:Api)
-            RETURN l.id AS id, l.text AS text, l.kind AS kind, l.successes AS successes, l.failures AS failures,
-                   l.agents AS agents, collect(a.qualifiedName) AS apis, head(collect(a.library)) AS library""";
+            RETURN l.id AS id, l.text AS text, l.kind AS kind, coalesce(l.trust, 0.5) AS trust, l.status AS status,
+                   l.agents AS agents, collect(a.qualifiedName) AS apis, head(collect(a.library)) AS library""".formatted(SERVABLE.formatted("l"));
 
     private static final String PITFALLS = """
             UNWIND $signatures AS signature
@@ -153,12 +173,14 @@ public class RetrievalAgent implements AutoCloseable {
 
         Recipe recipe = q.recipe();
         int n = props.candidates();
+        List<String> spaces = recipe.experience() && q.agentId() != null
+                ? graph.query(AGENT_SPACES, Map.of("agentId", q.agentId())).get(0).get("spaces").asList(Value::asString) : List.of();
         var docVector = async(() -> recipe.vector() ? docs.vectorIds(vector, null, n) : List.<String>of());
         boolean lexical = recipe == Recipe.FULLTEXT || recipe.fulltext() && search.fuseFulltext(task.text());
         var docText = async(() -> lexical ? docs.fulltextIds(task.text(), null, n) : List.<String>of());
-        var lessonVector = async(() -> recipe.experience() ? ids(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", n * 3, "k", 20)) : List.<String>of());
+        var lessonVector = async(() -> recipe.experience() ? ids(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", n * 3, "k", 20, "spaces", spaces)) : List.<String>of());
         // the same length gate as documentation: BM25 over long, code-heavy prompts mostly adds noise
-        var lessonText = async(() -> recipe.experience() && lexical ? lessonsByText(task.text()) : List.<String>of());
+        var lessonText = async(() -> recipe.experience() && lexical ? lessonsByText(task.text(), spaces) : List.<String>of());
         var similar = async(() -> recipe.experience() ? graph.query(SIMILAR_TASKS, Map.of("vector", vector, "fetch", 50,
                 "k", props.similarTasks(), "minSimilarity", props.minTaskSimilarity())) : List.<Record>of());
         var knownTask = async(() -> ids("MATCH (t:Task {hash: $hash}) RETURN t.id AS id", Map.of("hash", task.hash())));
@@ -173,12 +195,12 @@ public class RetrievalAgent implements AutoCloseable {
         rank(fusion, ItemKind.LESSON, lessonText.join(), props.lessonWeight() * 0.5, "lesson by full text");
         Map<String, Set<String>> traceApis = new HashMap<>();
         if (recipe.experience()) {
-            walk(fusion, intent, similar.join(), docVector.join(), traceApis);
+            walk(fusion, intent, similar.join(), docVector.join(), traceApis, spaces);
         }
         clock.lap("graph");
 
         List<Fusion.Candidate> ranked = fusion.ranked();
-        List<RecommendationItem> items = items(ranked, q.k(), traceApis, recipe.experience() ? intent : TaskIntent.NONE);
+        List<RecommendationItem> items = items(ranked, q.k(), traceApis, recipe.experience() ? intent : TaskIntent.NONE, spaces);
         clock.lap("fusion");
         String text = synthesizer.write(task, items);
         clock.lap("synthesis");
@@ -190,12 +212,12 @@ public class RetrievalAgent implements AutoCloseable {
     }
 
     private void walk(Fusion fusion, TaskIntent intent, List<Record> similarTasks, List<String> docIds,
-                      Map<String, Set<String>> traceApis) {
+                      Map<String, Set<String>> traceApis, List<String> spaces) {
         List<Map<String, Object>> tasks = similarTasks.stream()
                 .map(r -> Map.<String, Object>of("id", r.get("id").asString(), "score", r.get("score").asDouble())).toList();
         // The two walks are independent: run them side by side, then vote in a fixed order.
-        var apiWalk = async(() -> graph.query(API_WALK, Map.of("apis", intent.apis(), "docIds", docIds.stream().limit(5).toList())));
-        List<Record> traces = tasks.isEmpty() ? List.of() : graph.query(TRACES_OF_TASKS, Map.of("tasks", tasks));
+        var apiWalk = async(() -> graph.query(API_WALK, Map.of("apis", intent.apis(), "docIds", docIds.stream().limit(5).toList(), "spaces", spaces)));
+        List<Record> traces = tasks.isEmpty() ? List.of() : graph.query(TRACES_OF_TASKS, Map.of("tasks", tasks, "spaces", spaces));
 
         // similar task -> its traces: successful code is a worked example; its APIs' documentation and its lessons
         // follow; failures give pitfalls
@@ -250,24 +272,22 @@ public class RetrievalAgent implements AutoCloseable {
     }
 
     private List<RecommendationItem> items(List<Fusion.Candidate> ranked, int k, Map<String, Set<String>> traceApis,
-                                           TaskIntent intent) {
+                                           TaskIntent intent, List<String> spaces) {
         List<Fusion.Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 2));
         var docFuture = async(() -> docs.documents(refs(top, ItemKind.DOCUMENTATION)));
-        var lessonFuture = async(() -> hydrate(LESSONS, "ids", refs(top, ItemKind.LESSON), "id"));
-        var pitfallFuture = async(() -> hydrate(PITFALLS, "signatures", refs(top, ItemKind.PITFALL), "signature"));
-        var exampleFuture = async(() -> hydrate(EXAMPLES, "ids", refs(top, ItemKind.EXAMPLE), "id"));
+        var lessonFuture = async(() -> hydrate(LESSONS, "ids", refs(top, ItemKind.LESSON), "id", Map.of("spaces", spaces)));
+        var pitfallFuture = async(() -> hydrate(PITFALLS, "signatures", refs(top, ItemKind.PITFALL), "signature", Map.of()));
+        var exampleFuture = async(() -> hydrate(EXAMPLES, "ids", refs(top, ItemKind.EXAMPLE), "id", Map.of()));
         Map<String, DocHit> docHits = docFuture.join();
         Map<String, Record> lessons = lessonFuture.join();
         Map<String, Record> pitfalls = pitfallFuture.join();
         Map<String, Record> examples = exampleFuture.join();
-        // lesson quality: Laplace-smoothed success rate of the traces that followed it, scaled to 0.5-1.5
-        // and documentation of a library the task is about counts a little more than that of another library
+        // lesson quality: its trust (a Beta posterior over ratings and outcomes, kept by curation) scaled to 0.5-1.5,
+        // halved for candidates; documentation of a library the task is about counts a little more than that of another
         for (Fusion.Candidate c : top) {
             Record l = lessons.get(c.ref);
             if (c.kind == ItemKind.LESSON && l != null) {
-                long s = l.get("successes").asLong(0);
-                long f = l.get("failures").asLong(0);
-                c.score *= 0.5 + (s + 1.0) / (s + f + 2.0);
+                c.score *= (0.5 + l.get("trust").asDouble(0.5)) * ("ACTIVE".equals(l.get("status").asString()) ? 1.0 : CANDIDATE_WEIGHT);
             }
             DocHit d = docHits.get(c.ref);
             if (c.kind == ItemKind.DOCUMENTATION && d != null && intent.concerns(d.library())) {
@@ -282,13 +302,13 @@ public class RetrievalAgent implements AutoCloseable {
                 case DOCUMENTATION -> {
                     DocHit d = docHits.get(c.ref);
                     yield d == null ? null : new RecommendationItem(c.kind, c.ref, d.title(), d.text(), d.source(), d.docId(),
-                            d.library(), d.api() == null ? List.of() : List.of(d.api()), c.score, c.why);
+                            d.library(), d.api() == null ? List.of() : List.of(d.api()), c.score, c.why, true);
                 }
                 case LESSON -> {
                     Record l = lessons.get(c.ref);
                     yield l == null ? null : new RecommendationItem(c.kind, c.ref, "Lesson (" + l.get("kind").asString("agent") + ")",
                             l.get("text").asString(), "lesson:" + c.ref, null, l.get("library").asString(null),
-                            l.get("apis").asList(Value::asString), c.score, c.why);
+                            l.get("apis").asList(Value::asString), c.score, c.why, "ACTIVE".equals(l.get("status").asString()));
                 }
                 case PITFALL -> {
                     Record p = pitfalls.get(c.ref);
@@ -296,13 +316,13 @@ public class RetrievalAgent implements AutoCloseable {
                             + (p.get("api").isNull() ? "" : " with " + p.get("api").asString()),
                             "Agents hit " + c.ref + " (" + p.get("occurrences").asLong(1) + " time(s)).",
                             p.get("traceId").isNull() ? "failure:" + c.ref : "trace:" + p.get("traceId").asString(), null,
-                            null, p.get("api").isNull() ? List.of() : List.of(p.get("api").asString()), c.score, c.why);
+                            null, p.get("api").isNull() ? List.of() : List.of(p.get("api").asString()), c.score, c.why, true);
                 }
                 case EXAMPLE -> {
                     Record e = examples.get(c.ref);
                     yield e == null ? null : new RecommendationItem(c.kind, c.ref, "Worked example: " + Snippets.firstLine(e.get("task").asString(), 120),
                             e.get("attempt").asString(), "trace:" + c.ref, null, e.get("library").asString(null),
-                            List.copyOf(traceApis.getOrDefault(c.ref, Set.of())), c.score, c.why);
+                            List.copyOf(traceApis.getOrDefault(c.ref, Set.of())), c.score, c.why, true);
                 }
             };
             if (item != null && items.size() < k) {
@@ -342,8 +362,8 @@ public class RetrievalAgent implements AutoCloseable {
         writeBehind.submit("recommendation " + id, tx -> tx.run(STORE, params).consume());
     }
 
-    private List<String> lessonsByText(String text) {
-        return FullText.query(text).map(q -> ids(LESSONS_BY_TEXT, Map.of("query", q, "fetch", 60, "k", 20))).orElse(List.of());
+    private List<String> lessonsByText(String text, List<String> spaces) {
+        return FullText.query(text).map(q -> ids(LESSONS_BY_TEXT, Map.of("query", q, "fetch", 60, "k", 20, "spaces", spaces))).orElse(List.of());
     }
 
     private List<String> ids(String cypher, Map<String, Object> params) {
@@ -365,10 +385,12 @@ public class RetrievalAgent implements AutoCloseable {
     }
 
     /** Runs a hydration query keyed by {@code key}; no query at all when there is nothing to hydrate. */
-    private Map<String, Record> hydrate(String cypher, String parameter, List<String> refs, String key) {
+    private Map<String, Record> hydrate(String cypher, String parameter, List<String> refs, String key, Map<String, Object> more) {
         Map<String, Record> map = new HashMap<>();
         if (!refs.isEmpty()) {
-            graph.query(cypher, Map.of(parameter, refs)).forEach(r -> map.put(r.get(key).asString(), r));
+            Map<String, Object> params = new HashMap<>(more);
+            params.put(parameter, refs);
+            graph.query(cypher, params).forEach(r -> map.put(r.get(key).asString(), r));
         }
         return map;
     }
