@@ -24,7 +24,7 @@ public final class TraceCurator {
     public record Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector) {
     }
 
-    private record Fresh(String id, float[] vector, List<String> apis, List<String> family, String cluster) {
+    private record Fresh(String id, float[] vector, List<String> apis, List<String> family, String code, String cluster) {
     }
 
     private final CurationRepository repo;
@@ -54,12 +54,13 @@ public final class TraceCurator {
             List<CurationRepository.Neighbour> neighbours = neighbours(tx, p, fresh);
             Optional<Match> duplicate = neighbours.stream().map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
                     .filter(m -> m.neighbour().similarity() >= props.mergeSimilarity() && m.overlap() >= props.mergeApiOverlap())
+                    .filter(m -> sameCode(c, m.neighbour()))
                     .findFirst();
             if (duplicate.isPresent()) {
                 merge(tx, trace, id, c, duplicate.get(), successes, failures, decisions);
             } else {
                 String cluster = create(tx, trace, id, p, neighbours, successes, failures, decisions);
-                fresh.add(new Fresh(id, p.vector(), c.apis(), LessonCandidate.family(c.kind()), cluster));
+                fresh.add(new Fresh(id, p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
             }
         }
         credit(tx, trace, decisions);
@@ -72,6 +73,15 @@ public final class TraceCurator {
     private record Match(CurationRepository.Neighbour neighbour, double overlap) {
     }
 
+    /**
+     * Worked examples are the same example only with the same code: their texts embed close together whenever the
+     * tasks are alike, even when the code differs in what matters ({@code axis=0} against {@code axis=1}).
+     */
+    private static boolean sameCode(LessonCandidate c, CurationRepository.Neighbour n) {
+        return !LessonCandidate.EXAMPLE.equals(c.kind()) || n.code() != null && c.code() != null
+                && n.code().replaceAll("\\s+", "").equals(c.code().replaceAll("\\s+", ""));
+    }
+
     /** Live lessons near the candidate: from the index (committed ones) and from this very transaction. */
     private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, Prepared p, List<Fresh> fresh) {
         List<String> family = LessonCandidate.family(p.candidate().kind());
@@ -79,7 +89,7 @@ public final class TraceCurator {
         for (Fresh f : fresh) {
             if (f.family().equals(family)) {
                 all.add(new CurationRepository.Neighbour(f.id(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
-                        p.candidate().kind(), f.cluster()));
+                        p.candidate().kind(), f.code(), f.cluster()));
             }
         }
         all.sort(Comparator.comparingDouble(CurationRepository.Neighbour::similarity).reversed());
