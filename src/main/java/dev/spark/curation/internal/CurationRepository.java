@@ -1,5 +1,8 @@
 package dev.spark.curation.internal;
 
+import dev.spark.curation.CurationRunView;
+import dev.spark.curation.LessonSummary;
+import dev.spark.curation.LessonView;
 import dev.spark.graph.Graph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -442,4 +445,131 @@ public class CurationRepository {
         tx.run(SUPERSEDE, Map.of("winner", winner, "loser", loser, "reason", reason, "live", LIVE)).consume();
     }
 
+
+    // ---- audit ---------------------------------------------------------------------------------------------------
+
+    private static final String LESSON_VIEW = """
+            MATCH (l:Lesson {id: $id})
+            CALL (l) { OPTIONAL MATCH (l)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c {.id, .label, .size})) AS cluster }
+            CALL (l) { OPTIONAL MATCH (l)-[:MERGED_INTO]->(m:Lesson) RETURN head(collect(m.id)) AS mergedInto }
+            CALL (l) {
+              MATCH (l)<-[:MERGED_INTO*0..1]-(x:Lesson)-[lf:LEARNED_FROM]->(tr:Trace)
+              OPTIONAL MATCH (tr)-[:ATTEMPTED]->(t:Task)
+              OPTIONAL MATCH (a:Agent)-[:RECORDED]->(tr)
+              WITH x, lf, tr, t, a ORDER BY tr.createdAt, tr.id
+              RETURN collect({traceId: tr.id, lessonId: x.id, agent: a.id, taskText: t.text, outcome: tr.outcome,
+                              role: coalesce(lf.role, 'source'), createdAt: toString(tr.createdAt)}) AS provenance
+            }
+            CALL (l) {
+              MATCH (d:Lesson)-[:MERGED_INTO]->(l)
+              WITH d ORDER BY d.createdAt
+              RETURN collect(d {.id, .text, .kind, .status, .trust, .support, .agents, .apis}) AS duplicates
+            }
+            CALL (l) {
+              MATCH (r:CurationRun)-[d:DECIDED]->(l)
+              WITH r, d ORDER BY d.at
+              RETURN collect({action: d.action, reason: d.reason, at: toString(d.at), runId: r.id, trigger: r.trigger}) AS decisions
+            }
+            RETURN l {.id, .text, .kind, .status, .trust, .support, .agents, .helpful, .unhelpful, .contested, .space, .apis,
+                      .quarantineReason, createdAt: toString(l.createdAt)} AS lesson,
+                   cluster, mergedInto, provenance, duplicates, decisions""";
+
+    private static final String LESSONS = """
+            MATCH (l:Lesson)
+            WHERE ($status IS NULL OR l.status = $status)
+              AND ($after IS NULL OR l.id > $after)
+              AND ($api IS NULL OR $api IN coalesce(l.apis, []))
+              AND ($cluster IS NULL OR EXISTS { (l)-[:IN_CLUSTER]->(:LessonCluster {id: $cluster}) })
+            WITH l ORDER BY l.id LIMIT $limit
+            CALL (l) { OPTIONAL MATCH (l)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
+            RETURN l {.id, .text, .kind, .status, .trust, .support, .agents, .apis} AS lesson, cluster
+            ORDER BY l.id""";
+
+    private static final String RUNS = """
+            MATCH (r:CurationRun)
+            WITH r ORDER BY r.startedAt DESC LIMIT $first
+            RETURN r {.id, .trigger, .status, .error, .traces, .created, .merged, .quarantined, .promoted, .retired, .released,
+                      startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
+            ORDER BY r.startedAt DESC""";
+
+    /** A knowledge engineer's decision: its own run of trigger 'manual', the new status and the DECIDED edge. */
+    private static final String MANUAL = """
+            MATCH (l:Lesson {id: $lesson})
+            CREATE (r:CurationRun {id: $runId, trigger: 'manual', status: 'COMPLETED', startedAt: datetime(), finishedAt: datetime(),
+                                   traces: 0, released: $released, quarantined: $quarantined})
+            CREATE (r)-[:DECIDED {action: $action, reason: $reason, at: datetime()}]->(l)
+            SET l.status = $status, l.statusReason = $reason, l.updatedAt = datetime(),
+                l.quarantineReason = CASE WHEN $status = 'QUARANTINED' THEN $reason ELSE null END
+            WITH l
+            CALL (l) {
+              WITH l WHERE $vector IS NOT NULL
+              CALL db.create.setNodeVectorProperty(l, 'embedding', $vector)
+            }""";
+
+    public Optional<LessonView> lessonView(String id) {
+        List<Record> rows = graph.query(LESSON_VIEW, Map.of("id", id));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Record r = rows.get(0);
+        Value l = r.get("lesson");
+        Value c = r.get("cluster");
+        return Optional.of(new LessonView(l.get("id").asString(), l.get("text").asString(), l.get("kind").asString(null),
+                l.get("status").asString(), l.get("trust").asDouble(0.5), l.get("support").asLong(0), l.get("agents").asLong(0),
+                l.get("helpful").asLong(0), l.get("unhelpful").asLong(0), l.get("contested").asBoolean(false),
+                l.get("space").asString(null), strings(l.get("apis")), l.get("quarantineReason").asString(null),
+                l.get("createdAt").asString(null),
+                c.isNull() ? null : new LessonView.Cluster(c.get("id").asString(), c.get("label").asString(null), c.get("size").asLong(0)),
+                r.get("mergedInto").asString(null),
+                r.get("provenance").asList(p -> new LessonView.Provenance(p.get("traceId").asString(), p.get("lessonId").asString(),
+                        p.get("agent").asString(null), p.get("taskText").asString(null), p.get("outcome").asString(null),
+                        p.get("role").asString(), p.get("createdAt").asString(null))),
+                r.get("duplicates").asList(d -> summary(d, null)),
+                r.get("decisions").asList(d -> new LessonView.DecisionView(d.get("action").asString(), d.get("reason").asString(null),
+                        d.get("at").asString(null), d.get("runId").asString(), d.get("trigger").asString(null)))));
+    }
+
+    public List<LessonSummary> lessons(String status, String cluster, String api, String after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status);
+        params.put("cluster", cluster);
+        params.put("api", api);
+        params.put("after", after);
+        params.put("limit", limit);
+        return graph.query(LESSONS, params).stream().map(r -> summary(r.get("lesson"), r.get("cluster").asString(null))).toList();
+    }
+
+    public List<CurationRunView> runs(int first) {
+        return graph.query(RUNS, Map.of("first", first)).stream().map(r -> r.get("run")).map(v -> new CurationRunView(
+                v.get("id").asString(), v.get("trigger").asString(null), v.get("status").asString(null), v.get("startedAt").asString(null),
+                v.get("finishedAt").asString(null), optionalLong(v.get("traces")), optionalLong(v.get("created")),
+                optionalLong(v.get("merged")), optionalLong(v.get("quarantined")), optionalLong(v.get("promoted")),
+                optionalLong(v.get("retired")), optionalLong(v.get("released")), v.get("error").asString(null))).toList();
+    }
+
+    public void manualDecision(String runId, Decision decision, String status, float[] vector) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("runId", runId);
+        params.put("lesson", decision.lessonId());
+        params.put("action", decision.action().name());
+        params.put("reason", decision.reason());
+        params.put("status", status);
+        params.put("vector", vector);
+        params.put("released", decision.action() == dev.spark.curation.LessonAction.RELEASED ? 1 : 0);
+        params.put("quarantined", decision.action() == dev.spark.curation.LessonAction.QUARANTINED ? 1 : 0);
+        graph.execute(MANUAL, params);
+    }
+
+    private static LessonSummary summary(Value l, String cluster) {
+        return new LessonSummary(l.get("id").asString(), l.get("text").asString(), l.get("kind").asString(null), l.get("status").asString(),
+                l.get("trust").asDouble(0.5), l.get("support").asLong(0), l.get("agents").asLong(0), strings(l.get("apis")), cluster);
+    }
+
+    private static List<String> strings(Value v) {
+        return v.isNull() ? List.of() : v.asList(Value::asString);
+    }
+
+    private static Long optionalLong(Value v) {
+        return v.isNull() ? null : v.asLong();
+    }
 }
