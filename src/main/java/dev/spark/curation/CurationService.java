@@ -4,6 +4,7 @@ import dev.spark.ai.TextEmbedder;
 import dev.spark.curation.internal.CandidateExtractor;
 import dev.spark.curation.internal.CurationRepository;
 import dev.spark.curation.internal.Decision;
+import dev.spark.curation.internal.Generalisation;
 import dev.spark.curation.internal.LessonCandidate;
 import dev.spark.curation.internal.LessonScreen;
 import dev.spark.curation.internal.TraceCurator;
@@ -48,11 +49,12 @@ public class CurationService {
     private final CurationRepository repo;
     private final CurationProperties props;
     private final CandidateExtractor extractor;
+    private final Generalisation generalisation;
     private final TraceCurator curator;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
     public CurationService(Graph graph, TraceFeed feed, EmbeddingBackfill backfill, TextEmbedder embedder, CurationRepository repo,
-                           CurationProperties props) {
+                           CurationProperties props, Generalisation generalisation) {
         this.graph = graph;
         this.feed = feed;
         this.backfill = backfill;
@@ -60,6 +62,7 @@ public class CurationService {
         this.repo = repo;
         this.props = props;
         this.extractor = new CandidateExtractor(props.examples());
+        this.generalisation = generalisation;
         this.curator = new TraceCurator(repo, feed, props);
     }
 
@@ -127,7 +130,8 @@ public class CurationService {
     /** Extraction, screening and embedding: everything slow happens before the trace's transaction opens. */
     private List<TraceCurator.Prepared> prepare(PendingTrace trace) {
         List<LessonCandidate> candidates = extractor.extract(trace, t -> t.outcome() == Outcome.SUCCESS
-                ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of());
+                ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of())
+                .stream().map(generalisation::apply).toList();
         List<Optional<String>> reasons = candidates.stream().map(c -> LessonScreen.quarantineReason(c.screened())).toList();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {

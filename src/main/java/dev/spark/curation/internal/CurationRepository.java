@@ -105,7 +105,7 @@ public class CurationRepository {
 
     private static final String CREATE_LESSON = """
             CREATE (l:Lesson {id: $id, text: $text, kind: $kind, status: $status, quarantineReason: $reason, space: $space,
-                              apis: $apis, dropped: $dropped, added: $added, taskText: $taskText, code: $code,
+                              apis: $apis, dropped: $dropped, added: $added, taskText: $taskText, code: $code, originalText: $original,
                               support: 1, agents: 0, successes: $successes, failures: $failures, helpful: 0, unhelpful: 0,
                               trust: 0.5, contested: false, createdAt: datetime(), updatedAt: datetime()})
             WITH l
@@ -342,6 +342,7 @@ public class CurationRepository {
         params.put("added", c.added());
         params.put("taskText", c.taskText());
         params.put("code", c.code());
+        params.put("original", c.original());
         params.put("successes", successes);
         params.put("failures", failures);
         params.put("sources", c.sources().stream().map(s -> Map.of("traceId", s.traceId(), "role", s.role())).toList());

@@ -13,16 +13,23 @@ import java.util.List;
  * @param sources   traces it was learned from, with their role ({@code source} or {@code failure})
  * @param taskText  for worked examples: the task
  * @param code      for worked examples: the code that worked
- * @param screened  every text that must pass the screen (lesson text, example code)
+ * @param screened  every text that must pass the screen (lesson text, example code, the original of a rewrite)
+ * @param original  the text as the agent wrote it, when a language model rewrote it; null otherwise
  */
 public record LessonCandidate(String kind, String text, List<String> apis, List<String> dropped, List<String> added,
-                              List<String> avoids, List<Source> sources, String taskText, String code, List<String> screened) {
+                              List<String> avoids, List<Source> sources, String taskText, String code, List<String> screened,
+                              String original) {
 
     public static final String AGENT = "agent";
     public static final String FIX = "fix";
     public static final String EXAMPLE = "example";
 
     public record Source(String traceId, String role) {
+    }
+
+    public LessonCandidate(String kind, String text, List<String> apis, List<String> dropped, List<String> added,
+                           List<String> avoids, List<Source> sources, String taskText, String code, List<String> screened) {
+        this(kind, text, apis, dropped, added, avoids, sources, taskText, code, screened, null);
     }
 
     public LessonCandidate {
