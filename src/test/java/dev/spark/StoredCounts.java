@@ -17,7 +17,8 @@ public record StoredCounts(Map<String, Long> nodes, Map<String, Long> relationsh
 
     /** Every label Spark writes, counted even when absent so that the first node of a kind shows as a change. */
     public static final List<String> LABELS = List.of(
-            "Space", "Agent", "Task", "Trace", "Lesson", "FailurePattern", "Api", "Doc", "Library", "Recommendation");
+            "Space", "Agent", "Task", "Trace", "Uncurated", "FailurePattern", "Api", "Doc", "Library", "Recommendation",
+            "Lesson", "LessonCluster", "CurationRun", "CurationLease");
 
     public static StoredCounts of(Graph graph, WriteBehind writes) {
         writes.flush();

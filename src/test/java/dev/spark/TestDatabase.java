@@ -39,6 +39,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = new HashMap<>();
+        // tests start curation runs themselves; a scheduled run would curate their traces behind their back
+        props.put("spark.curation.schedule", "-");
         if (usesContainer()) {
             props.put("spark.neo4j.uri", Holder.CONTAINER.getBoltUrl());
             props.put("spark.neo4j.user", "neo4j");

@@ -1,5 +1,6 @@
 package dev.spark.eval;
 
+import dev.spark.curation.LessonAdmin;
 import dev.spark.experience.EmbeddingBackfill;
 import dev.spark.experience.ExperienceAdmin;
 import dev.spark.experience.Outcome;
@@ -79,14 +80,16 @@ public class Ds1000Evaluation {
 
     private final ExperienceAdmin experience;
     private final RecommendationAdmin recommendations;
+    private final LessonAdmin lessons;
     private final LibraryCatalog catalog;
     private final ApiCatalog apis;
 
     public Ds1000Evaluation(DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
                             RetrievalAgent agent, WriteBehind writeBehind, ExperienceAdmin experience,
-                            LibraryCatalog catalog, ApiCatalog apis, RecommendationAdmin recommendations) {
+                            LibraryCatalog catalog, ApiCatalog apis, RecommendationAdmin recommendations, LessonAdmin lessons) {
         this.experience = experience;
         this.recommendations = recommendations;
+        this.lessons = lessons;
         this.catalog = catalog;
         this.apis = apis;
         this.ingestor = ingestor;
@@ -187,6 +190,7 @@ public class Ds1000Evaluation {
     /** Starts every run from documentation only: experience of an earlier run would leak into "cold". */
     private void forgetExperience() {
         recommendations.forgetAll();
+        lessons.forgetAll();
         experience.forgetAll();
         apis.pruneUnreferenced();
     }

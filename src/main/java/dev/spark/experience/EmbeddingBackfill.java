@@ -15,10 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Embeds tasks, lessons and failure patterns after their trace has committed, so that recording a trace costs
+ * Embeds tasks and failure patterns after their trace has committed, so that recording a trace costs
  * milliseconds. Pending nodes are found by their missing embedding: a crash loses no work, the next start
- * picks them up. Tasks are embedded as queries (they are compared with other tasks and searched with), lessons
- * and failure patterns as passages.
+ * picks them up. Tasks are embedded as queries (they are compared with other tasks and searched with), failure
+ * patterns as passages. Lessons are embedded by curation, which owns them.
  */
 @Component
 public class EmbeddingBackfill implements AutoCloseable {
@@ -31,7 +31,6 @@ public class EmbeddingBackfill implements AutoCloseable {
 
     private static final List<Kind> KINDS = List.of(
             new Kind(Embeddable.TASK, true),
-            new Kind(Embeddable.LESSON, false),
             new Kind(Embeddable.FAILURE_PATTERN, false));
 
     private final ExperienceRepository repository;

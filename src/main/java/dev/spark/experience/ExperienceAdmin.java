@@ -16,14 +16,15 @@ public class ExperienceAdmin {
         this.repository = repository;
     }
 
-    /** Whether any trace, agent, task, lesson or failure pattern is stored. */
+    /** Whether any trace, agent, task, lesson or failure pattern is stored (lessons are read, not owned, here). */
     public boolean hasExperience() {
         return repository.hasExperience();
     }
 
     /**
-     * Deletes every agent, task, trace, failure pattern, lesson and space, in batches; returns how many nodes were
-     * deleted. Api nodes seen only in traces are left to {@code ApiCatalog.pruneUnreferenced()}.
+     * Deletes every agent, task, trace, failure pattern and space, in batches; returns how many nodes were
+     * deleted. Api nodes seen only in traces are left to {@code ApiCatalog.pruneUnreferenced()}, lessons (curation's)
+     * to {@code LessonAdmin.forgetAll()}.
      */
     public long forgetAll() {
         long total = 0;

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param apis                     qualified APIs the attempt used
  * @param failureSignature         the failure pattern the error was filed under, or null
- * @param lessonIds                lessons created from the agent's own lessons (quarantined ones included)
+ * @param lessonIds                always empty: the agent's lessons stay on the trace as text and become Lesson
+ *                                 nodes when curation reads the trace
  * @param followedRecommendationId the recommendation the agent followed, or null
  * @param rating                   its rating (1-5), or null when none was followed
  */

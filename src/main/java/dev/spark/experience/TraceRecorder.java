@@ -1,19 +1,15 @@
 package dev.spark.experience;
 
 import dev.spark.experience.internal.ExperienceRepository;
-import dev.spark.experience.internal.ExperienceRepository.LessonRow;
-import dev.spark.experience.internal.ExperienceRepository.OutcomeCounts;
 import dev.spark.experience.internal.ExperienceRepository.TaskRow;
 import dev.spark.experience.internal.ExperienceRepository.TraceRow;
 import dev.spark.experience.internal.FailureSignature;
-import dev.spark.experience.internal.LessonScreen;
 import dev.spark.experience.internal.SecretRedactor;
 import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.ApiCatalog;
 import dev.spark.knowledge.ApiNames;
 import dev.spark.validation.InvalidInputException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +23,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stores what agents report. One trace is one transaction: the agent, the task (one node per task text), the
- * trace, the APIs its code used, the failure pattern its error matches, the agent's own lessons and the rating
- * of the recommendation it followed all commit together or not at all. Secrets are redacted before anything is
- * stored. Embeddings are computed after the commit by {@link EmbeddingBackfill}, so a write costs milliseconds.
- * Once committed, the trace is announced as a {@link TraceRecorded} event.
+ * trace, the APIs its code used, the failure pattern its error matches, the agent's own lessons (kept on the
+ * trace as text) and the rating of the recommendation it followed all commit together or not at all. Secrets are
+ * redacted before anything is stored. Every new trace carries the label {@code Uncurated} from the transaction
+ * that creates it, so curation finds exactly the traces it has not seen, however late they commit; lessons
+ * appear once curation has screened and merged them. Embeddings are computed after the commit by
+ * {@link EmbeddingBackfill}, so a write costs milliseconds. Once committed, the trace is announced as a
+ * {@link TraceRecorded} event.
  */
 @Service
 public class TraceRecorder {
@@ -75,46 +74,33 @@ public class TraceRecorder {
                 ? Optional.empty() : FailureSignature.of(error, apis);
 
         String traceId = "trace-" + UUID.randomUUID();
-        List<LessonRow> lessonRows = new ArrayList<>();
-        int quarantined = 0;
-        for (String text : lessons) {
-            Optional<String> reason = LessonScreen.quarantineReason(text);
-            quarantined += reason.isPresent() ? 1 : 0;
-            lessonRows.add(new LessonRow("lesson-" + UUID.randomUUID(), text, reason.isPresent() ? "QUARANTINED" : "ACTIVE",
-                    reason.orElse(null)));
-        }
-        List<String> lessonIds = lessonRows.stream().map(LessonRow::id).toList();
-        OutcomeCounts counts = new OutcomeCounts(trace.outcome() == Outcome.SUCCESS ? 1 : 0, trace.outcome() == Outcome.FAILURE ? 1 : 0);
         TraceRow row = new TraceRow(traceId, trace.agentId(), trace.agentModel(), trace.space(), TaskRow.of(task),
-                trace.outcome().name(), attempt, error, feedback, redactions[0], apis);
+                trace.outcome().name(), attempt, error, feedback, redactions[0], apis, lessons);
         TraceInput.Followed followed = trace.followed();
 
         if (followed != null) {
             writeBehind.flush(); // the recommendation being rated may still be on its way to the database
         }
-        String taskId = graph.write(tx -> write(tx, row, failure, lessonRows, counts, followed));
+        String taskId = graph.write(tx -> write(tx, row, failure, followed));
         backfill.requestSoon();
         String signature = failure.map(FailureSignature::signature).orElse(null);
         events.publishEvent(new TraceRecorded(traceId, taskId, trace.agentId(), trace.space(), trace.outcome(), apis, signature,
-                lessonIds, followed == null ? null : followed.recommendationId(), followed == null ? null : followed.rating()));
+                List.of(), followed == null ? null : followed.recommendationId(), followed == null ? null : followed.rating()));
         log.debug("Recorded {} ({}) for {} in {} µs", traceId, trace.outcome(), trace.agentId(), (System.nanoTime() - started) / 1_000);
-        return new TraceReceipt(traceId, taskId, redactions[0], apis, signature, lessonIds, quarantined);
+        // lessons become Lesson nodes (or are quarantined) when curation reads the trace, not here
+        return new TraceReceipt(traceId, taskId, redactions[0], apis, signature, List.of(), 0);
     }
 
     /** The whole trace in the caller's transaction: any failure on the way leaves nothing of it. */
-    private String write(TransactionContext tx, TraceRow row, Optional<FailureSignature> failure, List<LessonRow> lessons,
-                         OutcomeCounts counts, TraceInput.Followed followed) {
+    private String write(TransactionContext tx, TraceRow row, Optional<FailureSignature> failure, TraceInput.Followed followed) {
         if (followed != null && !repository.recommendationExists(tx, followed.recommendationId())) {
             throw new InvalidInputException("followed.recommendationId", "no recommendation has the id '" + followed.recommendationId() + "'");
         }
         apiCatalog.register(tx, row.apis());
         String taskId = repository.createTrace(tx, row);
         failure.ifPresent(f -> repository.fileFailure(tx, row.traceId(), f));
-        if (!lessons.isEmpty()) {
-            repository.addLessons(tx, row.traceId(), row.space(), lessons, counts);
-        }
         if (followed != null) {
-            repository.rateFollowed(tx, row.traceId(), followed.recommendationId(), followed.rating(), counts);
+            repository.rateFollowed(tx, row.traceId(), followed.recommendationId(), followed.rating());
         }
         return taskId;
     }

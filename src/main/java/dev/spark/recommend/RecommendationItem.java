@@ -10,9 +10,11 @@ import java.util.List;
  * @param docId   the documentation page, for documentation items
  * @param apis    qualified APIs the item documents or applies to
  * @param why     the retrieval paths that found it
+ * @param verified false for a candidate lesson: not yet confirmed by other agents or ratings (served only in
+ *                 its own space, down-weighted); true for everything else
  */
 public record RecommendationItem(ItemKind kind, String ref, String title, String text, String source, String docId,
-                                 String library, List<String> apis, double score, List<String> why) {
+                                 String library, List<String> apis, double score, List<String> why, boolean verified) {
 
     public RecommendationItem {
         apis = List.copyOf(apis);

@@ -5,15 +5,21 @@ import dev.spark.experience.PythonApiExtractor;
 import dev.spark.experience.TaskCatalog;
 import dev.spark.experience.TaskInput;
 import dev.spark.knowledge.SearchProperties;
+import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendationStore;
+import dev.spark.recommend.retrieval.ApiWalk;
 import dev.spark.recommend.retrieval.Evidence;
 import dev.spark.recommend.retrieval.ItemHydrator;
+import dev.spark.recommend.retrieval.LessonsByText;
+import dev.spark.recommend.retrieval.LessonsByVector;
 import dev.spark.recommend.retrieval.PathRunner;
 import dev.spark.recommend.retrieval.PathRunner.Started;
 import dev.spark.recommend.retrieval.QueryContext;
 import dev.spark.recommend.retrieval.Ranker;
+import dev.spark.recommend.retrieval.RetrievalPath;
 import dev.spark.recommend.retrieval.RetrievalPath.Stage;
 import dev.spark.recommend.retrieval.RetrievalPool;
+import dev.spark.recommend.retrieval.SimilarTaskTraces;
 import dev.spark.recommend.retrieval.TaskIntent;
 import dev.spark.recommend.synthesis.RecommendationSynthesizer;
 import java.util.ArrayList;
@@ -21,6 +27,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
@@ -29,15 +36,21 @@ import org.springframework.stereotype.Service;
  * The retrieval agent behind {@code recommend}: analyses the task, runs the paths of the query's
  * {@link Recipe} (side by side where they are independent), ranks every candidate, reads the items, writes
  * the advice and stores the recommendation with {@code CITES} edges so that later ratings reach its items.
+ * Candidate lessons (not yet verified) are served only to agents that have recorded traces in their space.
  */
 @Service
 public class RetrievalAgent {
+
+    /** The paths that find lessons; only recipes running one of them need the asking agent's spaces. */
+    private static final Set<Class<? extends RetrievalPath>> LESSON_PATHS =
+            Set.of(LessonsByVector.class, LessonsByText.class, SimilarTaskTraces.class, ApiWalk.class);
 
     private final TextEmbedder embedder;
     private final PathRunner runner;
     private final ItemHydrator hydrator;
     private final RecommendationSynthesizer synthesizer;
     private final RecommendationStore store;
+    private final RecommendRepository repository;
     private final TaskCatalog tasks;
     private final RetrievalPool pool;
     private final SearchProperties search;
@@ -46,13 +59,14 @@ public class RetrievalAgent {
     private final PythonApiExtractor extractor = new PythonApiExtractor();
 
     public RetrievalAgent(TextEmbedder embedder, PathRunner runner, ItemHydrator hydrator, RecommendationSynthesizer synthesizer,
-                          RecommendationStore store, TaskCatalog tasks, RetrievalPool pool, RecommendProperties props,
+                          RecommendationStore store, RecommendRepository repository, TaskCatalog tasks, RetrievalPool pool, RecommendProperties props,
                           SearchProperties search) {
         this.embedder = embedder;
         this.runner = runner;
         this.hydrator = hydrator;
         this.synthesizer = synthesizer;
         this.store = store;
+        this.repository = repository;
         this.tasks = tasks;
         this.pool = pool;
         this.search = search;
@@ -71,7 +85,9 @@ public class RetrievalAgent {
         float[] vector = embedder.embedQuery(task.text());
         clock.lap("embed");
 
-        List<Started> paths = runner.start(recipe.steps(), new QueryContext(task, vector, intent, search.fuseFulltext(task.text())));
+        boolean servesLessons = recipe.steps().stream().anyMatch(step -> LESSON_PATHS.contains(step.path()));
+        List<String> spaces = servesLessons && q.agentId() != null ? repository.agentSpaces(q.agentId()) : List.of();
+        List<Started> paths = runner.start(recipe.steps(), new QueryContext(task, vector, intent, search.fuseFulltext(task.text()), spaces));
         CompletableFuture<String> taskId = pool.async(() -> tasks.idFor(task));
         await(paths, Stage.CANDIDATES);
         clock.lap("candidates");
@@ -85,7 +101,7 @@ public class RetrievalAgent {
             evidence = evidence.and(path.found().join().evidence());
         }
         List<Ranker.Candidate> ranked = ranker.rank(found, evidence, recipe.intentBoost() ? intent : TaskIntent.NONE);
-        List<RecommendationItem> items = hydrator.items(ranked, q.k(), evidence);
+        List<RecommendationItem> items = hydrator.items(ranked, q.k(), evidence, spaces);
         clock.lap("fusion");
         String text = synthesizer.write(task, items);
         clock.lap("synthesis");

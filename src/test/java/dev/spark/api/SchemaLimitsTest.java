@@ -2,6 +2,8 @@ package dev.spark.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spark.curation.LessonAdmin;
+import dev.spark.curation.LessonAudit;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
 import dev.spark.knowledge.DocRecord;
@@ -64,12 +66,22 @@ class SchemaLimitsTest {
     static final Map<String, Class<? extends Record>> ARGUMENT_RECORDS = Map.of("Query.recommend", RecommendQuery.class);
 
     /** Arguments that services check one by one (with Check) rather than through a record. */
-    static final Map<String, List<Long>> SERVICE_LIMITS = Map.of(
-            "Query.searchDocs.query", List.of(1L, (long) DocSearch.MAX_QUERY),
-            "Query.searchDocs.library", List.of((long) DocRecord.MAX_LIBRARY),
-            "Query.searchDocs.k", List.of(1L, (long) DocSearch.MAX_K),
-            "Query.api.name", List.of(1L, (long) DocRecord.MAX_API),
-            "Mutation.ingestDocs.documents", List.of(1L, (long) DocumentIngestor.MAX_UPLOAD));
+    static final Map<String, List<Long>> SERVICE_LIMITS = Map.ofEntries(
+            Map.entry("Query.searchDocs.query", List.of(1L, (long) DocSearch.MAX_QUERY)),
+            Map.entry("Query.searchDocs.library", List.of((long) DocRecord.MAX_LIBRARY)),
+            Map.entry("Query.searchDocs.k", List.of(1L, (long) DocSearch.MAX_K)),
+            Map.entry("Query.api.name", List.of(1L, (long) DocRecord.MAX_API)),
+            Map.entry("Mutation.ingestDocs.documents", List.of(1L, (long) DocumentIngestor.MAX_UPLOAD)),
+            Map.entry("Query.lesson.id", List.of(1L, (long) LessonAudit.MAX_ID)),
+            Map.entry("Query.lessons.cluster", List.of((long) LessonAudit.MAX_ID)),
+            Map.entry("Query.lessons.api", List.of((long) LessonAudit.MAX_API)),
+            Map.entry("Query.lessons.first", List.of(1L, (long) LessonAudit.MAX_PAGE)),
+            Map.entry("Query.lessons.after", List.of((long) LessonAudit.MAX_ID)),
+            Map.entry("Query.curationRuns.first", List.of(1L, (long) LessonAudit.MAX_PAGE)),
+            Map.entry("Mutation.releaseLesson.id", List.of(1L, (long) LessonAudit.MAX_ID)),
+            Map.entry("Mutation.releaseLesson.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)),
+            Map.entry("Mutation.quarantineLesson.id", List.of(1L, (long) LessonAudit.MAX_ID)),
+            Map.entry("Mutation.quarantineLesson.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)));
 
     // A limit as the descriptions write it: 1-20,000 / up to 64 / at most 10 (not the 25 of BM25 or a list index).
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\\[])(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\w\\]]|,\\d)");
@@ -177,7 +189,7 @@ class SchemaLimitsTest {
             type.getInputValueDefinitions().forEach(f -> checkStated(type.getName() + "." + f.getName(), f, result));
         }
         for (String root : List.of("Query", "Mutation")) {
-            for (FieldDefinition field : schema.getType(root, ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions()) {
+            for (FieldDefinition field : rootFields(schema, root)) {
                 checkNoNumbers(root + "." + field.getName(), field, result);
                 field.getInputValueDefinitions().forEach(a -> checkStated(root + "." + field.getName() + "." + a.getName(), a, result));
             }
@@ -264,8 +276,14 @@ class SchemaLimitsTest {
 
     private static FieldDefinition rootField(TypeDefinitionRegistry schema, String key) {
         String[] parts = key.split("\\.");
-        return schema.getType(parts[0], ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions().stream()
-                .filter(f -> f.getName().equals(parts[1])).findFirst().orElseThrow();
+        return rootFields(schema, parts[0]).stream().filter(f -> f.getName().equals(parts[1])).findFirst().orElseThrow();
+    }
+
+    /** The fields of a root type, those added by {@code extend type} included, so that none escapes the checks. */
+    private static List<FieldDefinition> rootFields(TypeDefinitionRegistry schema, String root) {
+        List<FieldDefinition> fields = new ArrayList<>(schema.getType(root, ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions());
+        schema.objectTypeExtensions().getOrDefault(root, List.of()).forEach(extension -> fields.addAll(extension.getFieldDefinitions()));
+        return fields;
     }
 
     private static TypeDefinitionRegistry schema(String text) {

@@ -70,9 +70,20 @@ class TaskCatalogTest {
 
         long deleted = admin.forgetAll();
 
-        assertThat(deleted).as("agent, task, trace, failure pattern, lesson, space").isEqualTo(6);
+        assertThat(deleted).as("agent, task, trace, failure pattern, space (the lesson stays text on the trace)").isEqualTo(5);
         assertThat(admin.hasExperience()).isFalse();
         assertThat(GraphFixtures.count(graph, "MATCH (d:Doc) RETURN count(d)")).isEqualTo(1);
+    }
+
+    @Test
+    void forgetAllLeavesLessonsToCurationWhichOwnsThem() {
+        recorder.record(new TraceInput("agent-1", null, new TaskInput("Sort an array", null, List.of()), "print(sorted(a))",
+                Outcome.SUCCESS, null, null, List.of(), null, null));
+        graph.execute("CREATE (:Lesson {id: 'lesson-1', text: 'Sort a copy.', status: 'ACTIVE'})", Map.of());
+
+        assertThat(admin.forgetAll()).as("agent, task, trace, space").isEqualTo(4);
+        assertThat(GraphFixtures.count(graph, "MATCH (l:Lesson) RETURN count(l)")).isEqualTo(1);
+        assertThat(admin.hasExperience()).as("a lesson is experience until curation forgets it").isTrue();
     }
 
     private static float[] vector(float first) {

@@ -58,22 +58,39 @@ class TraceRecordingTest {
 
     @Test
     void aWriteFailingAfterTheTraceWasCreatedLeavesNothingOfTheTrace() {
-        // the rating is the last write of a trace; a cited lesson whose counter is not a number makes it fail
-        graph.execute("""
-                CREATE (:Recommendation {id: 'rec-broken'})-[:CITES]->(:Lesson {id: 'lesson-broken', status: 'ACTIVE', successes: true, failures: 0})""",
-                Map.of());
+        // filing the failure is written after the trace; a stored pattern whose counter is not a number makes it fail
+        String signature = recorder.record(new TraceInput("agent-first", null,
+                new TaskInput("Total sales per region from a report table", null, List.of("pandas")),
+                "import pandas as pd\nout = df.groupby('Region')['sales'].sum()", Outcome.FAILURE, KEY_ERROR, null, List.of(), null, null))
+                .failurePattern();
+        graph.execute("MATCH (f:FailurePattern {signature: $signature}) SET f.occurrences = true", Map.of("signature", signature));
+        announced.clear();
         Map<String, Long> before = counts();
+        long relationships = GraphFixtures.count(graph, "MATCH ()-[r]->() RETURN count(r)");
 
         assertThatThrownBy(() -> recorder.record(new TraceInput("agent-new", "model-x",
                 new TaskInput("Total sales per region from a report table", null, List.of("pandas")),
                 "import pandas as pd\nout = df.groupby('Region')['sales'].sum()\nrolled = df.rolling_sales_brand_new()", Outcome.FAILURE,
-                KEY_ERROR, null, List.of("Check the column names before grouping."), new TraceInput.Followed("rec-broken", 4), "team-new")))
+                KEY_ERROR, null, List.of("Check the column names before grouping."), null, "team-new")))
                 .as("the driver's own error, which its retry logic understands, not a translated one")
                 .isInstanceOf(Neo4jException.class).hasMessageContaining("Boolean");
 
         assertThat(counts()).isEqualTo(before);
-        assertThat(GraphFixtures.count(graph, "MATCH ()-[r]->() RETURN count(r)")).as("only the fixture's CITES edge").isEqualTo(1);
+        assertThat(GraphFixtures.count(graph, "MATCH ()-[r]->() RETURN count(r)")).isEqualTo(relationships);
         assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void aTraceKeepsTheAgentsLessonsAsTextAndWaitsForCuration() {
+        TraceReceipt receipt = recorder.record(new TraceInput("agent-1", null, new TaskInput("Sort an array", null, List.of()),
+                "print(sorted(a))", Outcome.SUCCESS, null, null, List.of("Sort a copy with sorted(); list.sort() sorts in place."), null, null));
+
+        var trace = graph.query("MATCH (t:Trace {id: $id}) RETURN t:Uncurated AS uncurated, t.lessons AS lessons",
+                Map.of("id", receipt.traceId())).get(0);
+        assertThat(trace.get("uncurated").asBoolean()).as("labelled in the creating transaction").isTrue();
+        assertThat(trace.get("lessons").asList()).containsExactly("Sort a copy with sorted(); list.sort() sorts in place.");
+        assertThat(GraphFixtures.count(graph, "MATCH (l:Lesson) RETURN count(l)")).as("lessons are curation's to create").isZero();
+        assertThat(receipt.lessonIds()).isEmpty();
     }
 
     @Test

@@ -1,20 +1,26 @@
 package dev.spark.experience.internal;
 
+import dev.spark.experience.Outcome;
+import dev.spark.experience.PendingTrace;
 import dev.spark.experience.TaskInput;
+import dev.spark.experience.TraceInput;
 import dev.spark.graph.Graph;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Every Cypher statement of the experience module: agents, tasks, traces, failure patterns, the agents' own
- * lessons and spaces. Statements that belong to a trace take the caller's transaction, so that a trace commits
+ * Every Cypher statement of the experience module: agents, tasks, traces, failure patterns and spaces, and the
+ * feed of traces curation has not seen yet. Statements that belong to a trace take the caller's transaction, so that a trace commits
  * whole or not at all; the caller decides where that transaction begins and ends.
  */
 // a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
@@ -44,14 +50,18 @@ public class ExperienceRepository {
 
     private static final String RECOMMENDATION_EXISTS = "RETURN EXISTS { (:Recommendation {id: $id}) } AS found";
 
-    /** The trace with its agent, task and space. The APIs it used must exist already (see ApiCatalog). */
+    /**
+     * The trace with its agent, task and space. The APIs it used must exist already (see ApiCatalog). The agent's
+     * own lessons stay on the trace as text, and the label {@code Uncurated} is set here, in the creating
+     * transaction, so a trace is pending for curation exactly from its commit, however late that is.
+     */
     private static final String TRACE = """
             MERGE (s:Space {id: $space}) ON CREATE SET s.name = $space
             MERGE (a:Agent {id: $agentId}) ON CREATE SET a.createdAt = datetime()
             SET a.model = coalesce($agentModel, a.model)
             """ + MERGE_TASK + """
-            CREATE (tr:Trace {id: $traceId, outcome: $outcome, attempt: $attempt, error: $error, feedback: $feedback,
-                              createdAt: datetime(), space: $space, redactions: $redactions})
+            CREATE (tr:Trace:Uncurated {id: $traceId, outcome: $outcome, attempt: $attempt, error: $error, feedback: $feedback,
+                                        createdAt: datetime(), space: $space, redactions: $redactions, lessons: $lessons})
             CREATE (a)-[:RECORDED]->(tr)
             CREATE (tr)-[:ATTEMPTED]->(t)
             CREATE (tr)-[:IN_SPACE]->(s)
@@ -76,42 +86,13 @@ public class ExperienceRepository {
               MERGE (f)-[:INVOLVES]->(x)
             }""";
 
-    private static final String LESSONS = """
-            MATCH (tr:Trace {id: $traceId})
-            UNWIND $lessons AS l
-            CREATE (x:Lesson {id: l.id, text: l.text, kind: 'agent', status: l.status, quarantineReason: l.reason,
-                              support: 1, agents: 1, successes: $successes, failures: $failures,
-                              space: $space, createdAt: datetime()})
-            CREATE (x)-[:LEARNED_FROM]->(tr)
-            WITH x, tr
-            CALL (x, tr) {
-              MATCH (tr)-[:USED]->(a:Api)
-              MERGE (x)-[:APPLIES_TO]->(a)
-            }
-            CALL (x, tr) {
-              MATCH (tr)-[:HIT]->(f:FailurePattern)
-              MERGE (x)-[:AVOIDS]->(f)
-            }""";
-
-    /** The rating reaches the lessons the followed recommendation cited, with the outcome of the new trace. */
+    /** Only the edge: curation credits the cited lessons from it when it curates the trace. */
     private static final String FOLLOWED = """
             MATCH (tr:Trace {id: $traceId}), (r:Recommendation {id: $recommendationId})
-            CREATE (tr)-[:FOLLOWED {rating: $rating}]->(r)
-            WITH r
-            CALL (r) {
-              MATCH (r)-[:CITES]->(l:Lesson)
-              SET l.ratingCount = coalesce(l.ratingCount, 0) + 1,
-                  l.ratingSum = coalesce(l.ratingSum, 0) + $rating,
-                  l.successes = l.successes + $successes,
-                  l.failures = l.failures + $failures
-            }""";
+            CREATE (tr)-[:FOLLOWED {rating: $rating}]->(r)""";
 
     private static final String PENDING_TASKS = """
             MATCH (n:Task) WHERE n.embedding IS NULL AND n.text IS NOT NULL
-            RETURN elementId(n) AS id, n.text AS text LIMIT $limit""";
-
-    private static final String PENDING_LESSONS = """
-            MATCH (n:Lesson) WHERE n.embedding IS NULL AND n.text IS NOT NULL
             RETURN elementId(n) AS id, n.text AS text LIMIT $limit""";
 
     private static final String PENDING_FAILURE_PATTERNS = """
@@ -128,10 +109,32 @@ public class ExperienceRepository {
                    OR EXISTS { (:FailurePattern) } AS found""";
 
     private static final String FORGET_BATCH = """
-            MATCH (n) WHERE n:Agent OR n:Task OR n:Trace OR n:FailurePattern OR n:Lesson OR n:Space
+            MATCH (n) WHERE n:Agent OR n:Task OR n:Trace OR n:FailurePattern OR n:Space
             WITH n LIMIT $batch
             DETACH DELETE n
             RETURN count(*) AS deleted""";
+
+    /** Uncurated traces, oldest first, with what curation learns from (see {@link PendingTrace}). */
+    private static final String UNCURATED = """
+            MATCH (tr:Trace:Uncurated)
+            WITH tr ORDER BY tr.createdAt, tr.id LIMIT $limit
+            MATCH (a:Agent)-[:RECORDED]->(tr)-[:ATTEMPTED]->(t:Task)
+            CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(x:Api) WITH x ORDER BY x.qualifiedName RETURN collect(x.qualifiedName) AS apis }
+            CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN head(collect(f.signature)) AS failure }
+            CALL (tr) {
+              OPTIONAL MATCH (tr)-[fo:FOLLOWED]->(r:Recommendation)
+              OPTIONAL MATCH (r)-[:CITES]->(l:Lesson)
+              RETURN head(collect(r.id)) AS recommendation, head(collect(fo.rating)) AS rating, collect(DISTINCT l.id) AS cited
+            }
+            RETURN tr.id AS traceId, a.id AS agentId, tr.space AS space, t.id AS taskId, t.text AS taskText,
+                   t.embedding AS taskEmbedding, tr.outcome AS outcome, tr.attempt AS attempt, tr.error AS error, failure,
+                   apis, coalesce(tr.lessons, []) AS lessons, recommendation, rating, cited, tr.createdAt AS createdAt
+            ORDER BY tr.createdAt, tr.id""";
+
+    private static final String MARK_CURATED = """
+            UNWIND $ids AS id
+            MATCH (tr:Trace {id: id})
+            REMOVE tr:Uncurated""";
 
     /** A task as stored: the id a new node gets is derived from the hash, so every writer agrees on it. */
     public record TaskRow(String id, String hash, String text, String codeContext, List<String> libraries) {
@@ -153,17 +156,13 @@ public class ExperienceRepository {
         }
     }
 
-    /** A trace as stored, its text already redacted; {@code apis} are qualified names. */
+    /**
+     * A trace as stored, its text already redacted; {@code apis} are qualified names, {@code lessons} the agent's
+     * own lesson texts (curation turns them into lessons).
+     */
     public record TraceRow(String traceId, String agentId, String agentModel, String space, TaskRow task, String outcome,
-                           String attempt, String error, String feedback, int redactions, List<String> apis) {
-    }
-
-    /** A lesson an agent wrote, with the status the screen gave it. */
-    public record LessonRow(String id, String text, String status, String quarantineReason) {
-    }
-
-    /** The outcome counts a trace adds to the lessons it creates or rates. */
-    public record OutcomeCounts(int successes, int failures) {
+                           String attempt, String error, String feedback, int redactions, List<String> apis,
+                           List<String> lessons) {
     }
 
     /** A node that waits for its embedding. */
@@ -172,7 +171,7 @@ public class ExperienceRepository {
 
     /** The node kinds that are embedded after their trace commits. */
     public enum Embeddable {
-        TASK(PENDING_TASKS), LESSON(PENDING_LESSONS), FAILURE_PATTERN(PENDING_FAILURE_PATTERNS);
+        TASK(PENDING_TASKS), FAILURE_PATTERN(PENDING_FAILURE_PATTERNS);
 
         private final String pending;
 
@@ -217,6 +216,7 @@ public class ExperienceRepository {
         params.put("feedback", trace.feedback());
         params.put("redactions", trace.redactions());
         params.put("apis", trace.apis());
+        params.put("lessons", trace.lessons());
         return tx.run(TRACE, params).single().get("taskId").asString();
     }
 
@@ -232,24 +232,19 @@ public class ExperienceRepository {
         tx.run(FAILURE, params).consume();
     }
 
-    /** Creates the agent's own lessons, linked to the trace's APIs and failure pattern. */
-    public void addLessons(TransactionContext tx, String traceId, String space, List<LessonRow> lessons, OutcomeCounts outcome) {
-        List<Map<String, Object>> rows = lessons.stream().map(l -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", l.id());
-            row.put("text", l.text());
-            row.put("status", l.status());
-            row.put("reason", l.quarantineReason());
-            return row;
-        }).toList();
-        tx.run(LESSONS, Map.of("traceId", traceId, "space", space, "lessons", rows,
-                "successes", outcome.successes(), "failures", outcome.failures())).consume();
+    /** Records that the trace followed a recommendation, with the agent's rating of it. */
+    public void rateFollowed(TransactionContext tx, String traceId, String recommendationId, int rating) {
+        tx.run(FOLLOWED, Map.of("traceId", traceId, "recommendationId", recommendationId, "rating", rating)).consume();
     }
 
-    /** Records that the trace followed a recommendation, and passes its rating and outcome to the cited lessons. */
-    public void rateFollowed(TransactionContext tx, String traceId, String recommendationId, int rating, OutcomeCounts outcome) {
-        tx.run(FOLLOWED, Map.of("traceId", traceId, "recommendationId", recommendationId, "rating", rating,
-                "successes", outcome.successes(), "failures", outcome.failures())).consume();
+    /** Up to {@code limit} uncurated traces, oldest first. */
+    public List<PendingTrace> uncurated(int limit) {
+        return graph.query(UNCURATED, Map.of("limit", limit)).stream().map(ExperienceRepository::pendingTrace).toList();
+    }
+
+    /** Removes the {@code Uncurated} label in the caller's transaction. */
+    public void markCurated(TransactionContext tx, Collection<String> traceIds) {
+        tx.run(MARK_CURATED, Map.of("ids", List.copyOf(traceIds))).consume();
     }
 
     public List<PendingText> pendingEmbeddings(Embeddable kind, int limit) {
@@ -273,5 +268,23 @@ public class ExperienceRepository {
     /** Deletes up to {@code batch} experience nodes in one transaction; returns how many. */
     public long forgetBatch(int batch) {
         return graph.write(tx -> tx.run(FORGET_BATCH, Map.of("batch", batch)).single().get("deleted").asLong());
+    }
+
+    private static PendingTrace pendingTrace(Record r) {
+        Value embedding = r.get("taskEmbedding");
+        float[] vector = null;
+        if (!embedding.isNull()) {
+            List<Float> values = embedding.asList(Value::asFloat);
+            vector = new float[values.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = values.get(i);
+            }
+        }
+        return new PendingTrace(r.get("traceId").asString(), r.get("agentId").asString(), r.get("space").asString(TraceInput.COMMONS),
+                r.get("taskId").asString(), r.get("taskText").asString(), vector, Outcome.valueOf(r.get("outcome").asString()),
+                r.get("attempt").asString(null), r.get("error").asString(null), r.get("failure").asString(null),
+                r.get("apis").asList(Value::asString), r.get("lessons").asList(Value::asString),
+                r.get("recommendation").asString(null), r.get("rating").isNull() ? null : r.get("rating").asInt(),
+                r.get("cited").asList(Value::asString), r.get("createdAt").asZonedDateTime());
     }
 }

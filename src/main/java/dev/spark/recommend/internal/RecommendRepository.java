@@ -12,24 +12,38 @@ import org.springframework.stereotype.Component;
 /**
  * Every Cypher statement of the retrieval agent: candidate lookups in the lesson and task indexes, the walks
  * from similar tasks and from APIs, the hydration of the items shown, and storing recommendations. Candidate
- * rows carry what ranking needs (a lesson's outcomes), so ranking every candidate costs no extra round trip.
+ * rows carry what ranking needs (a lesson's trust and whether it is verified), so ranking every candidate costs
+ * no extra round trip.
+ *
+ * <p>Lessons belong to curation; every lesson read here passes the serving rule {@link #SERVABLE}.
  */
 // a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
 // classpath, and the driver retries a transaction only on its own transient exceptions
 @Component
 public class RecommendRepository {
 
+    /**
+     * Which lessons may be served: active ones, and candidates of the asking agent's spaces ({@code $spaces};
+     * ranked lower and shown unverified); never quarantined, retired, merged duplicates or lessons held back by a
+     * contradiction. {@code %1$s} is the lesson's variable.
+     */
+    private static final String SERVABLE = "(%1$s.status = 'ACTIVE' OR %1$s.status = 'CANDIDATE' AND %1$s.space IN $spaces)"
+            + " AND NOT coalesce(%1$s.contested, false)";
+
+    /** What ranking needs of a lesson candidate; a lesson without trust yet counts as undecided (0.5). */
+    private static final String STANDING = "%1$s {.id, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE'}";
+
     private static final String LESSONS_BY_VECTOR = """
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
-            WHERE node.status = 'ACTIVE'
-            RETURN node.id AS id, node.successes AS successes, node.failures AS failures
-            LIMIT $k""";
+            WHERE %s
+            RETURN %s AS lesson
+            LIMIT $k""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
 
     private static final String LESSONS_BY_TEXT = """
             CALL db.index.fulltext.queryNodes('lesson_fulltext', $query, {limit: $fetch}) YIELD node, score
-            WHERE node.status = 'ACTIVE'
-            RETURN node.id AS id, node.successes AS successes, node.failures AS failures
-            LIMIT $k""";
+            WHERE %s
+            RETURN %s AS lesson
+            LIMIT $k""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
 
     /** Only tasks somebody attempted carry experience; tasks that were merely asked about are skipped. */
     private static final String SIMILAR_TASKS = """
@@ -44,13 +58,17 @@ public class RecommendRepository {
             CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(a:Api) RETURN collect(a.qualifiedName) AS apis }
             CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
             CALL (tr) {
-              OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:LEARNED_FROM]->(tr)
-              RETURN collect(l {.id, .successes, .failures}) AS lessons
+              // a merged duplicate stands for its canonical lesson
+              OPTIONAL MATCH (d:Lesson)-[:LEARNED_FROM]->(tr)
+              OPTIONAL MATCH (d)-[:MERGED_INTO]->(c:Lesson)
+              WITH DISTINCT coalesce(c, d) AS l
+              WITH l WHERE l IS NOT NULL AND %s
+              RETURN collect(%s) AS lessons
             }
             RETURN st.id AS taskId, st.score AS similarity, t.text AS taskText, tr.id AS traceId, tr.outcome AS outcome,
                    tr.attempt AS attempt, apis, failures, lessons
             ORDER BY similarity DESC, tr.createdAt DESC
-            LIMIT 50""";
+            LIMIT 50""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"));
 
     private static final String DOCS_OF_APIS = """
             UNWIND $apis AS name
@@ -66,19 +84,26 @@ public class RecommendRepository {
             WITH names[i] AS name, i WHERE name IS NOT NULL AND NOT name IN names[..i]
             MATCH (a:Api {qualifiedName: name})
             CALL (a) {
-              OPTIONAL MATCH (l:Lesson {status: 'ACTIVE'})-[:APPLIES_TO]->(a)
-              RETURN collect(l {.id, .successes, .failures})[..5] AS lessons
+              OPTIONAL MATCH (l:Lesson)-[:APPLIES_TO]->(a) WHERE %s
+              RETURN collect(%s)[..5] AS lessons
             }
             CALL (a) { OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a) RETURN collect(f.signature)[..5] AS pitfalls }
             RETURN name, lessons, pitfalls
-            ORDER BY i""";
+            ORDER BY i""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"));
 
+    /** Read again through the serving rule, so a lesson retired or merged since a path found it is dropped. */
     private static final String LESSONS = """
             UNWIND $ids AS id
             MATCH (l:Lesson {id: id})
+            WHERE %s
             OPTIONAL MATCH (l)-[:APPLIES_TO]->(a:Api)
-            RETURN l.id AS id, l.text AS text, l.kind AS kind, collect(a.qualifiedName) AS apis,
-                   head(collect(a.library)) AS library""";
+            RETURN l.id AS id, l.text AS text, l.kind AS kind, l.status = 'ACTIVE' AS verified, collect(a.qualifiedName) AS apis,
+                   head(collect(a.library)) AS library""".formatted(SERVABLE.formatted("l"));
+
+    /** The spaces an agent has recorded traces in: their candidate lessons are served to it. */
+    private static final String AGENT_SPACES = """
+            MATCH (:Agent {id: $agentId})-[:RECORDED]->(tr:Trace)
+            RETURN collect(DISTINCT tr.space) AS spaces""";
 
     private static final String PITFALLS = """
             UNWIND $signatures AS signature
@@ -109,16 +134,19 @@ public class RecommendRepository {
             DETACH DELETE r
             RETURN count(*) AS deleted""";
 
-    /** How often the traces behind a lesson (and those that followed advice citing it) succeeded and failed. */
-    public record LessonOutcomes(String id, long successes, long failures) {
+    /**
+     * A lesson candidate as ranking sees it: its trust (curation's estimate from ratings and outcomes, 0-1) and
+     * whether it is verified (active) rather than a candidate served within its space.
+     */
+    public record LessonStanding(String id, double trust, boolean verified) {
     }
 
     public record SimilarTask(String id, double similarity) {
     }
 
-    /** A trace of a similar task, with the APIs it used, the failures it hit and the active lessons learned from it. */
+    /** A trace of a similar task, with the APIs it used, the failures it hit and the servable lessons learned from it. */
     public record TraceOfTask(String traceId, double similarity, String outcome, List<String> apis, List<String> failures,
-                              List<LessonOutcomes> lessons) {
+                              List<LessonStanding> lessons) {
     }
 
     /** Documentation of an API: at most two chunks, by id. */
@@ -128,11 +156,11 @@ public class RecommendRepository {
     public record DocRef(String id, String library) {
     }
 
-    /** An API with (at most five of) the active lessons that apply to it and the failure patterns that involve it. */
-    public record ApiNeighbourhood(String api, List<LessonOutcomes> lessons, List<String> pitfalls) {
+    /** An API with (at most five of) the servable lessons that apply to it and the failure patterns that involve it. */
+    public record ApiNeighbourhood(String api, List<LessonStanding> lessons, List<String> pitfalls) {
     }
 
-    public record LessonRow(String id, String text, String kind, List<String> apis, String library) {
+    public record LessonRow(String id, String text, String kind, boolean verified, List<String> apis, String library) {
     }
 
     public record PitfallRow(String signature, String exceptionType, String messageShape, String api, long occurrences,
@@ -157,16 +185,24 @@ public class RecommendRepository {
         this.graph = graph;
     }
 
-    /** Active lessons nearest to the query vector; {@code fetch} over-fetches for the status filter. */
-    public List<LessonOutcomes> lessonsByVector(float[] vector, int fetch, int k) {
-        return graph.query(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", fetch, "k", k)).stream()
-                .map(RecommendRepository::outcomes).toList();
+    /** The spaces the agent has recorded traces in; none for an unknown agent. */
+    public List<String> agentSpaces(String agentId) {
+        return graph.query(AGENT_SPACES, Map.of("agentId", agentId)).get(0).get("spaces").asList(Value::asString);
     }
 
-    /** Active lessons by BM25 for a Lucene query (see FullText). */
-    public List<LessonOutcomes> lessonsByText(String luceneQuery, int fetch, int k) {
-        return graph.query(LESSONS_BY_TEXT, Map.of("query", luceneQuery, "fetch", fetch, "k", k)).stream()
-                .map(RecommendRepository::outcomes).toList();
+    /**
+     * Servable lessons nearest to the query vector; {@code fetch} over-fetches for the serving filter, {@code spaces}
+     * are those whose candidate lessons may be served.
+     */
+    public List<LessonStanding> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces) {
+        return graph.query(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", fetch, "k", k, "spaces", spaces)).stream()
+                .map(r -> standing(r.get("lesson"))).toList();
+    }
+
+    /** Servable lessons by BM25 for a Lucene query (see FullText). */
+    public List<LessonStanding> lessonsByText(String luceneQuery, int fetch, int k, List<String> spaces) {
+        return graph.query(LESSONS_BY_TEXT, Map.of("query", luceneQuery, "fetch", fetch, "k", k, "spaces", spaces)).stream()
+                .map(r -> standing(r.get("lesson"))).toList();
     }
 
     public List<SimilarTask> similarTasks(float[] vector, int fetch, int k, double minSimilarity) {
@@ -175,15 +211,15 @@ public class RecommendRepository {
     }
 
     /** The traces of these tasks, most similar task first, newest trace first; at most 50. */
-    public List<TraceOfTask> tracesOfTasks(List<SimilarTask> tasks) {
+    public List<TraceOfTask> tracesOfTasks(List<SimilarTask> tasks, List<String> spaces) {
         if (tasks.isEmpty()) {
             return List.of();
         }
         List<Map<String, Object>> rows = tasks.stream().map(t -> Map.<String, Object>of("id", t.id(), "score", t.similarity())).toList();
-        return graph.query(TRACES_OF_TASKS, Map.of("tasks", rows)).stream()
+        return graph.query(TRACES_OF_TASKS, Map.of("tasks", rows, "spaces", spaces)).stream()
                 .map(r -> new TraceOfTask(r.get("traceId").asString(), r.get("similarity").asDouble(), r.get("outcome").asString(),
                         r.get("apis").asList(Value::asString), r.get("failures").asList(Value::asString),
-                        r.get("lessons").asList(RecommendRepository::outcomes)))
+                        r.get("lessons").asList(RecommendRepository::standing)))
                 .toList();
     }
 
@@ -198,22 +234,23 @@ public class RecommendRepository {
     }
 
     /** The neighbourhoods of the named APIs, then of the APIs the given documentation documents, in that order. */
-    public List<ApiNeighbourhood> apiWalk(List<String> apis, List<String> docIds) {
+    public List<ApiNeighbourhood> apiWalk(List<String> apis, List<String> docIds, List<String> spaces) {
         if (apis.isEmpty() && docIds.isEmpty()) {
             return List.of();
         }
-        return graph.query(API_WALK, Map.of("apis", apis, "docIds", docIds)).stream()
-                .map(r -> new ApiNeighbourhood(r.get("name").asString(), r.get("lessons").asList(RecommendRepository::outcomes),
+        return graph.query(API_WALK, Map.of("apis", apis, "docIds", docIds, "spaces", spaces)).stream()
+                .map(r -> new ApiNeighbourhood(r.get("name").asString(), r.get("lessons").asList(RecommendRepository::standing),
                         r.get("pitfalls").asList(Value::asString)))
                 .toList();
     }
 
-    public Map<String, LessonRow> lessons(List<String> ids) {
+    /** The servable ones of these lessons ({@code spaces} as for the candidate lookups). */
+    public Map<String, LessonRow> lessons(List<String> ids, List<String> spaces) {
         Map<String, LessonRow> rows = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Record r : graph.query(LESSONS, Map.of("ids", ids))) {
+            for (Record r : graph.query(LESSONS, Map.of("ids", ids, "spaces", spaces))) {
                 LessonRow row = new LessonRow(r.get("id").asString(), r.get("text").asString(), r.get("kind").asString(null),
-                        r.get("apis").asList(Value::asString), r.get("library").asString(null));
+                        r.get("verified").asBoolean(), r.get("apis").asList(Value::asString), r.get("library").asString(null));
                 rows.put(row.id(), row);
             }
         }
@@ -268,11 +305,7 @@ public class RecommendRepository {
         return citations.stream().map(c -> Map.<String, Object>of("ref", c.ref(), "rank", c.rank(), "score", c.score())).toList();
     }
 
-    private static LessonOutcomes outcomes(Value v) {
-        return new LessonOutcomes(v.get("id").asString(), v.get("successes").asLong(0), v.get("failures").asLong(0));
-    }
-
-    private static LessonOutcomes outcomes(Record r) {
-        return new LessonOutcomes(r.get("id").asString(), r.get("successes").asLong(0), r.get("failures").asLong(0));
+    private static LessonStanding standing(Value v) {
+        return new LessonStanding(v.get("id").asString(), v.get("trust").asDouble(), v.get("verified").asBoolean());
     }
 }

@@ -4,7 +4,7 @@ import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ApiNeighbourhood;
-import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -48,14 +48,14 @@ public class ApiWalk implements RetrievalPath {
         List<String> named = query.intent().apis();
         List<String> topDocuments = earlier.of(DocumentsByVector.class).votes().stream().limit(TOP_DOCUMENTS).map(Vote::ref).toList();
         List<Vote> votes = new ArrayList<>();
-        List<LessonOutcomes> lessons = new ArrayList<>();
+        List<LessonStanding> lessons = new ArrayList<>();
         int rank = 0;
-        for (ApiNeighbourhood api : repository.apiWalk(named, topDocuments)) {
+        for (ApiNeighbourhood api : repository.apiWalk(named, topDocuments, query.spaces())) {
             rank++;
             boolean isNamed = named.contains(api.api());
             String why = isNamed ? "API " + api.api() + " named in the task" : "API " + api.api() + " of matching documentation";
             double weight = isNamed ? props.namedApiWeight() : props.apiWalkWeight();
-            for (LessonOutcomes lesson : api.lessons()) {
+            for (LessonStanding lesson : api.lessons()) {
                 votes.add(new Vote(ItemKind.LESSON, lesson.id(), rank, weight, why + " → lesson"));
                 lessons.add(lesson);
             }

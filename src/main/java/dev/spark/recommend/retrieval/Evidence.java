@@ -1,7 +1,7 @@
 package dev.spark.recommend.retrieval;
 
 import dev.spark.knowledge.DocHit;
-import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * What paths learn about candidates on the way, so that neither ranking nor showing them needs another round
  * trip: documentation found with its properties, the library of each documentation candidate (for the intent
- * boost), the outcomes behind each lesson candidate (for lesson quality) and the APIs of example traces.
+ * boost), the trust and verification of each lesson candidate (for lesson quality) and the APIs of example traces.
  */
-public record Evidence(Map<String, DocHit> documents, Map<String, String> libraries, Map<String, LessonOutcomes> lessons,
+public record Evidence(Map<String, DocHit> documents, Map<String, String> libraries, Map<String, LessonStanding> lessons,
                        Map<String, List<String>> exampleApis) {
 
     public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of(), Map.of());
@@ -36,9 +36,9 @@ public record Evidence(Map<String, DocHit> documents, Map<String, String> librar
         return new Evidence(documents, libraries, Map.of(), Map.of());
     }
 
-    /** The evidence of lesson candidates: the outcomes behind them. */
-    public static Evidence ofLessons(List<LessonOutcomes> lessons) {
-        Map<String, LessonOutcomes> map = new HashMap<>();
+    /** The evidence of lesson candidates: their trust and whether they are verified. */
+    public static Evidence ofLessons(List<LessonStanding> lessons) {
+        Map<String, LessonStanding> map = new HashMap<>();
         lessons.forEach(l -> map.putIfAbsent(l.id(), l));
         return new Evidence(Map.of(), Map.of(), map, Map.of());
     }
@@ -49,7 +49,7 @@ public record Evidence(Map<String, DocHit> documents, Map<String, String> librar
         d.putAll(documents);
         Map<String, String> lib = new HashMap<>(other.libraries);
         lib.putAll(libraries);
-        Map<String, LessonOutcomes> l = new HashMap<>(other.lessons);
+        Map<String, LessonStanding> l = new HashMap<>(other.lessons);
         l.putAll(lessons);
         Map<String, List<String>> e = new HashMap<>(other.exampleApis);
         e.putAll(exampleApis);

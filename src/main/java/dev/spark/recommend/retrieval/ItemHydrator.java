@@ -36,13 +36,16 @@ public class ItemHydrator {
         this.pool = pool;
     }
 
-    /** At most {@code k} items, in the order of {@code ranked}. */
-    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence) {
+    /**
+     * At most {@code k} items, in the order of {@code ranked}; lessons are read through the serving rule with the
+     * query's {@code spaces}, so one retired or merged since it was found is left out.
+     */
+    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> spaces) {
         List<Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 2));
         // documentation found by the index paths came with its properties; only the rest is read
         List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
         CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
-        CompletableFuture<Map<String, LessonRow>> lessonFuture = read(refs(top, ItemKind.LESSON), repository::lessons);
+        CompletableFuture<Map<String, LessonRow>> lessonFuture = read(refs(top, ItemKind.LESSON), ids -> repository.lessons(ids, spaces));
         CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(refs(top, ItemKind.PITFALL), repository::pitfalls);
         CompletableFuture<Map<String, ExampleRow>> exampleFuture = read(refs(top, ItemKind.EXAMPLE), repository::examples);
         Map<String, DocHit> docHits = new HashMap<>(evidence.documents());
@@ -60,12 +63,12 @@ public class ItemHydrator {
                 case DOCUMENTATION -> {
                     DocHit d = docHits.get(c.ref());
                     yield d == null ? null : new RecommendationItem(c.kind(), c.ref(), d.title(), d.text(), d.source(), d.docId(),
-                            d.library(), d.api() == null ? List.of() : List.of(d.api()), c.score(), c.why());
+                            d.library(), d.api() == null ? List.of() : List.of(d.api()), c.score(), c.why(), true);
                 }
                 case LESSON -> {
                     LessonRow l = lessons.get(c.ref());
                     yield l == null ? null : new RecommendationItem(c.kind(), c.ref(), "Lesson (" + (l.kind() == null ? "agent" : l.kind()) + ")",
-                            l.text(), "lesson:" + c.ref(), null, l.library(), l.apis(), c.score(), c.why());
+                            l.text(), "lesson:" + c.ref(), null, l.library(), l.apis(), c.score(), c.why(), l.verified());
                 }
                 case PITFALL -> {
                     PitfallRow p = pitfalls.get(c.ref());
@@ -73,13 +76,13 @@ public class ItemHydrator {
                             p.exceptionType() + " " + p.messageShape() + (p.api() == null ? "" : " with " + p.api()),
                             "Agents hit " + c.ref() + " (" + p.occurrences() + " time(s)).",
                             p.lastTraceId() == null ? "failure:" + c.ref() : "trace:" + p.lastTraceId(), null,
-                            null, p.api() == null ? List.of() : List.of(p.api()), c.score(), c.why());
+                            null, p.api() == null ? List.of() : List.of(p.api()), c.score(), c.why(), true);
                 }
                 case EXAMPLE -> {
                     ExampleRow e = examples.get(c.ref());
                     yield e == null ? null : new RecommendationItem(c.kind(), c.ref(), "Worked example: " + Snippets.firstLine(e.task(), 120),
                             e.attempt(), "trace:" + c.ref(), null, e.library(), evidence.exampleApis().getOrDefault(c.ref(), List.of()),
-                            c.score(), c.why());
+                            c.score(), c.why(), true);
                 }
             };
             if (item != null) {

@@ -2,12 +2,12 @@ package dev.spark.recommend.retrieval;
 
 import dev.spark.graph.FullText;
 import dev.spark.recommend.internal.RecommendRepository;
-import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Active lessons by BM25 over their text. */
+/** Servable lessons (see RecommendRepository) by BM25 over their text. */
 @Component
 public class LessonsByText implements RetrievalPath {
 
@@ -30,7 +30,7 @@ public class LessonsByText implements RetrievalPath {
         if (lucene.isEmpty()) {
             return Found.NOTHING;
         }
-        List<LessonOutcomes> lessons = repository.lessonsByText(lucene.get(), FETCH, LessonsByVector.K);
+        List<LessonStanding> lessons = repository.lessonsByText(lucene.get(), FETCH, LessonsByVector.K, query.spaces());
         return new Found(LessonsByVector.votes(lessons, name()), Evidence.ofLessons(lessons));
     }
 }

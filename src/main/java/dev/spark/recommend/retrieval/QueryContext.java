@@ -2,9 +2,16 @@ package dev.spark.recommend.retrieval;
 
 import dev.spark.experience.TaskInput;
 
+import java.util.List;
+
 /**
- * What every path may use: the validated task, its embedding (as a query), what the task is about, and whether
- * BM25 suits its text (see {@code SearchProperties.fuseFulltext}).
+ * What every path may use: the validated task, its embedding (as a query), what the task is about, whether
+ * BM25 suits its text (see {@code SearchProperties.fuseFulltext}), and the spaces whose candidate lessons may be
+ * served (those the asking agent has recorded traces in; none for an anonymous query).
  */
-public record QueryContext(TaskInput task, float[] vector, TaskIntent intent, boolean bm25Fits) {
+public record QueryContext(TaskInput task, float[] vector, TaskIntent intent, boolean bm25Fits, List<String> spaces) {
+
+    public QueryContext {
+        spaces = List.copyOf(spaces);
+    }
 }

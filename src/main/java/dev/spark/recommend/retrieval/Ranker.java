@@ -1,7 +1,7 @@
 package dev.spark.recommend.retrieval;
 
 import dev.spark.recommend.ItemKind;
-import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,10 +13,15 @@ import java.util.Map;
  * {@code pathWeight * voteWeight / (rrfK + rank)}), then the quality factors, then score, with ties broken by
  * reference and kind so that the order never depends on which path answered first.
  *
- * <p>Quality factors: a lesson's score is multiplied by the Laplace-smoothed success rate of the traces behind
- * it, scaled to 0.5-1.5; documentation of a library the task is about by the intent-library boost.
+ * <p>Quality factors: a lesson's score is multiplied by {@code 0.5 + trust} (curation's Beta-posterior trust from
+ * the ratings and outcomes of advice citing it, so 0.5-1.5), and by {@link #UNVERIFIED_WEIGHT} more when it is a
+ * candidate not yet confirmed by other agents or ratings; documentation of a library the task is about by the
+ * intent-library boost.
  */
 public final class Ranker {
+
+    /** Weight of a candidate (unverified) lesson relative to an active one of the same trust. */
+    public static final double UNVERIFIED_WEIGHT = 0.5;
 
     /** A path's findings and its weight in the recipe. */
     public record Weighted(double weight, Found found) {
@@ -64,11 +69,9 @@ public final class Ranker {
 
     private double quality(Fused c, Evidence evidence, TaskIntent intent) {
         if (c.kind == ItemKind.LESSON) {
-            LessonOutcomes outcomes = evidence.lessons().get(c.ref);
-            if (outcomes != null) {
-                long s = outcomes.successes();
-                long f = outcomes.failures();
-                return 0.5 + (s + 1.0) / (s + f + 2.0);
+            LessonStanding standing = evidence.lessons().get(c.ref);
+            if (standing != null) {
+                return (0.5 + standing.trust()) * (standing.verified() ? 1.0 : UNVERIFIED_WEIGHT);
             }
         }
         if (c.kind == ItemKind.DOCUMENTATION && intent.concerns(evidence.libraries().get(c.ref))) {

@@ -5,7 +5,7 @@ import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
 import dev.spark.recommend.internal.RecommendRepository.DocRef;
-import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.SimilarTask;
 import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
 import java.util.ArrayList;
@@ -49,13 +49,13 @@ public class SimilarTaskTraces implements RetrievalPath {
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
         List<SimilarTask> tasks = repository.similarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity());
-        List<TraceOfTask> traces = repository.tracesOfTasks(tasks);
+        List<TraceOfTask> traces = repository.tracesOfTasks(tasks, query.spaces());
         if (traces.isEmpty()) {
             return Found.NOTHING;
         }
         List<Vote> votes = new ArrayList<>();
         Map<String, List<String>> exampleApis = new HashMap<>();
-        List<LessonOutcomes> lessons = new ArrayList<>();
+        List<LessonStanding> lessons = new ArrayList<>();
         Map<String, Double> experienceApis = new LinkedHashMap<>();
         int example = 0;
         int pitfall = 0;
@@ -72,7 +72,7 @@ public class SimilarTaskTraces implements RetrievalPath {
                     votes.add(new Vote(ItemKind.PITFALL, signature, ++pitfall, props.pitfallWeight() * similarity, why + " → failed trace"));
                 }
             }
-            for (LessonOutcomes l : trace.lessons()) {
+            for (LessonStanding l : trace.lessons()) {
                 votes.add(new Vote(ItemKind.LESSON, l.id(), ++lesson, props.lessonWeight() * similarity, why + " → lesson learned from its trace"));
                 lessons.add(l);
             }

@@ -84,7 +84,7 @@ class PathRunnerTest {
     }
 
     private static QueryContext query(boolean bm25Fits) {
-        return new QueryContext(new TaskInput("sort an array", null, List.of()), new float[384], TaskIntent.NONE, bm25Fits);
+        return new QueryContext(new TaskInput("sort an array", null, List.of()), new float[384], TaskIntent.NONE, bm25Fits, List.of());
     }
 
     private class StandIn implements RetrievalPath {

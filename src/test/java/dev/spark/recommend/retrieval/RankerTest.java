@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spark.knowledge.DocHit;
 import dev.spark.recommend.ItemKind;
-import dev.spark.recommend.internal.RecommendRepository.LessonOutcomes;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.retrieval.Ranker.Candidate;
 import dev.spark.recommend.retrieval.Ranker.Weighted;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ class RankerTest {
             docs.add(new Vote(ItemKind.DOCUMENTATION, "doc-%02d".formatted(i), i, 1.0, "doc #" + i));
         }
         Found lessons = new Found(List.of(new Vote(ItemKind.LESSON, "lesson-proven", 31, 1.0, "lesson #31")),
-                Evidence.ofLessons(List.of(new LessonOutcomes("lesson-proven", 9, 0))));
+                Evidence.ofLessons(List.of(new LessonStanding("lesson-proven", 10.0 / 11.0, true))));
 
         List<Candidate> ranked = ranker.rank(List.of(new Weighted(1.0, new Found(docs, Evidence.NONE)), new Weighted(1.0, lessons)),
                 lessons.evidence(), TaskIntent.NONE);
@@ -33,6 +33,18 @@ class RankerTest {
         int position = refs(ranked).indexOf("lesson-proven");
         assertThat(position).as("last before the quality factor, fifth after it").isEqualTo(4);
         assertThat(ranked.get(position).score()).isEqualTo(1.0 / (60 + 31) * (0.5 + 10.0 / 11.0));
+    }
+
+    @Test
+    void anUnverifiedLessonCountsHalfAsMuchAsAnActiveOneOfEqualTrust() {
+        Found lessons = new Found(List.of(new Vote(ItemKind.LESSON, "lesson-active", 2, 1.0, "lesson #2"),
+                new Vote(ItemKind.LESSON, "lesson-candidate", 1, 1.0, "lesson #1")),
+                Evidence.ofLessons(List.of(new LessonStanding("lesson-active", 0.5, true), new LessonStanding("lesson-candidate", 0.5, false))));
+
+        List<Candidate> ranked = ranker.rank(List.of(new Weighted(1.0, lessons)), lessons.evidence(), TaskIntent.NONE);
+
+        assertThat(refs(ranked)).as("the candidate's better rank does not make up for its weight").containsExactly("lesson-active", "lesson-candidate");
+        assertThat(ranked.get(1).score()).isEqualTo(1.0 / 61 * 1.0 * Ranker.UNVERIFIED_WEIGHT);
     }
 
     @Test

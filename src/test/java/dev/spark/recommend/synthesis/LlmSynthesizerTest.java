@@ -90,9 +90,9 @@ class LlmSynthesizerTest {
     private static List<RecommendationItem> items() {
         return List.of(
                 new RecommendationItem(ItemKind.EXAMPLE, "trace-1", "Worked example", "result = df.iloc[rows]", "trace:trace-1",
-                        null, null, List.of("pandas.DataFrame.iloc"), 0.03, List.of("similar task")),
+                        null, null, List.of("pandas.DataFrame.iloc"), 0.03, List.of("similar task"), true),
                 new RecommendationItem(ItemKind.PITFALL, "KeyError: <str> @ pandas.DataFrame.loc", "KeyError with pandas.DataFrame.loc",
-                        "Agents hit it once.", "trace:trace-0", null, null, List.of("pandas.DataFrame.loc"), 0.02, List.of("similar task")));
+                        "Agents hit it once.", "trace:trace-0", null, null, List.of("pandas.DataFrame.loc"), 0.02, List.of("similar task"), true));
     }
 
     private static String quote(String s) {

@@ -1,0 +1,77 @@
+package dev.spark.api;
+
+import dev.spark.curation.CurationAlreadyRunningException;
+import dev.spark.curation.CurationReport;
+import dev.spark.curation.CurationRunView;
+import dev.spark.curation.CurationService;
+import dev.spark.curation.LessonAdmin;
+import dev.spark.curation.LessonAudit;
+import dev.spark.curation.LessonPage;
+import dev.spark.curation.LessonView;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL for knowledge engineers and auditors: run curation, trace lessons back, override the screen. */
+@Controller
+class CurationController {
+
+    private final CurationService curation;
+    private final LessonAudit audit;
+    private final LessonAdmin admin;
+
+    CurationController(CurationService curation, LessonAudit audit, LessonAdmin admin) {
+        this.curation = curation;
+        this.audit = audit;
+        this.admin = admin;
+    }
+
+    @MutationMapping
+    CurationReport curate() {
+        return curation.curate("api");
+    }
+
+    @QueryMapping
+    LessonView lesson(@Argument String id) {
+        return audit.lesson(id).orElse(null);
+    }
+
+    @QueryMapping
+    LessonPage lessons(@Argument String status, @Argument String cluster, @Argument String api, @Argument Integer first,
+                       @Argument String after) {
+        return audit.lessons(status, cluster, api, first == null ? 20 : first, after);
+    }
+
+    @QueryMapping
+    List<CurationRunView> curationRuns(@Argument Integer first) {
+        return audit.runs(first == null ? 10 : first);
+    }
+
+    @MutationMapping
+    LessonView releaseLesson(@Argument String id, @Argument String reason) {
+        return admin.release(id, reason);
+    }
+
+    @MutationMapping
+    LessonView quarantineLesson(@Argument String id, @Argument String reason) {
+        return admin.quarantine(id, reason);
+    }
+
+    /** Another run is curating the same traces: a clear answer, not an internal error. */
+    @GraphQlExceptionHandler
+    GraphQLError alreadyRunning(CurationAlreadyRunningException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorClassification.errorClassification("CONFLICT"))
+                .message(e.getMessage())
+                .extensions(Map.of("code", "CURATION_RUNNING"))
+                .build();
+    }
+}

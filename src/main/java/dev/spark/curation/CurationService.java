@@ -1,0 +1,185 @@
+package dev.spark.curation;
+
+import dev.spark.ai.TextEmbedder;
+import dev.spark.curation.internal.CandidateExtractor;
+import dev.spark.curation.internal.CurationRepository;
+import dev.spark.curation.internal.Decision;
+import dev.spark.curation.internal.Generalisation;
+import dev.spark.curation.internal.LessonCandidate;
+import dev.spark.curation.internal.LessonScreen;
+import dev.spark.curation.internal.TraceCurator;
+import dev.spark.curation.internal.TraceHook;
+import dev.spark.experience.EmbeddingBackfill;
+import dev.spark.experience.Outcome;
+import dev.spark.experience.PendingTrace;
+import dev.spark.experience.TraceFeed;
+import dev.spark.graph.Graph;
+import dev.spark.validation.InvalidInputException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the learning loop over the traces not curated yet. One run at a time across every instance sharing the
+ * database (a lease node taken with a conditional write, renewed between batches, released at the end, taken over
+ * once a crashed holder's lease expires). Each trace is curated in its own transaction, after its lessons were
+ * screened and embedded outside it: a run that dies leaves every trace either fully curated or untouched, and the
+ * next run goes on from there.
+ */
+@Service
+public class CurationService {
+
+    private static final Logger log = LoggerFactory.getLogger(CurationService.class);
+    private static final String LEASE = "curation";
+    private static final Pattern TRIGGER = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    private final Graph graph;
+    private final TraceFeed feed;
+    private final EmbeddingBackfill backfill;
+    private final TextEmbedder embedder;
+    private final CurationRepository repo;
+    private final CurationProperties props;
+    private final CandidateExtractor extractor;
+    private final Generalisation generalisation;
+    private final TraceCurator curator;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+
+    public CurationService(Graph graph, TraceFeed feed, EmbeddingBackfill backfill, TextEmbedder embedder, CurationRepository repo,
+                           CurationProperties props, Generalisation generalisation) {
+        this.graph = graph;
+        this.feed = feed;
+        this.backfill = backfill;
+        this.embedder = embedder;
+        this.repo = repo;
+        this.props = props;
+        this.extractor = new CandidateExtractor(props.examples());
+        this.generalisation = generalisation;
+        this.curator = new TraceCurator(repo, feed, props);
+    }
+
+    /**
+     * Curates every pending trace (up to {@code spark.curation.max-traces-per-run}).
+     *
+     * @param trigger what started the run: {@code manual}, {@code schedule}, {@code api}, {@code cli} ...
+     * @throws CurationAlreadyRunningException when another run holds the lease
+     */
+    public CurationReport curate(String trigger) {
+        return run(trigger, TraceHook.NONE);
+    }
+
+    CurationReport run(String trigger, TraceHook hook) {
+        if (trigger == null || !TRIGGER.matcher(trigger).matches()) {
+            throw new InvalidInputException("trigger", "must be a lower-case word of at most 32 characters");
+        }
+        String holder = instance + "/" + UUID.randomUUID();
+        long ttl = props.leaseTtl().toSeconds();
+        CurationRepository.LeaseState lease = repo.takeLease(LEASE, holder, ttl);
+        if (!lease.taken()) {
+            throw new CurationAlreadyRunningException(lease.holder(), lease.expiresAt());
+        }
+        long started = System.nanoTime();
+        String runId = "run-" + UUID.randomUUID();
+        Tally tally = new Tally();
+        try {
+            repo.startRun(runId, trigger, holder);
+            // tasks recorded moments ago must be in the task index before failures are paired with successes
+            backfill.drain();
+            while (tally.traces < props.maxTracesPerRun()) {
+                List<PendingTrace> batch = feed.pending(Math.min(props.batchSize(), props.maxTracesPerRun() - tally.traces));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (PendingTrace trace : batch) {
+                    List<TraceCurator.Prepared> prepared = prepare(trace);
+                    List<Decision> decisions = graph.write(tx -> curator.curate(tx, runId, trace, prepared, hook));
+                    tally.add(decisions);
+                }
+                if (!repo.renewLease(LEASE, holder, ttl)) {
+                    throw new IllegalStateException("the curation lease expired and was taken over; the run stopped after "
+                            + tally.traces + " trace(s)");
+                }
+            }
+            CurationReport report = tally.report(runId, trigger, (System.nanoTime() - started) / 1_000_000);
+            repo.finishRun(runId, "COMPLETED", null, tally.counts());
+            if (report.traces() > 0) {
+                log.info(report.summary());
+            }
+            return report;
+        } catch (RuntimeException e) {
+            try {
+                repo.finishRun(runId, "FAILED", String.valueOf(e.getMessage()), tally.counts());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            log.warn("Curation run {} failed after {} trace(s): {}", runId, tally.traces, e.getMessage());
+            throw e;
+        } finally {
+            repo.releaseLease(LEASE, holder);
+        }
+    }
+
+    /** Extraction, screening and embedding: everything slow happens before the trace's transaction opens. */
+    private List<TraceCurator.Prepared> prepare(PendingTrace trace) {
+        List<LessonCandidate> candidates = extractor.extract(trace, t -> t.outcome() == Outcome.SUCCESS
+                ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of())
+                .stream().map(generalisation::apply).toList();
+        List<Optional<String>> reasons = candidates.stream().map(c -> LessonScreen.quarantineReason(c.screened())).toList();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (reasons.get(i).isEmpty()) {
+                texts.add(candidates.get(i).text());
+            }
+        }
+        List<float[]> vectors = embedder.embedDocuments(texts);
+        List<TraceCurator.Prepared> prepared = new ArrayList<>();
+        int v = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            float[] vector = reasons.get(i).isEmpty() ? vectors.get(v++) : null;
+            prepared.add(new TraceCurator.Prepared(candidates.get(i), reasons.get(i), vector));
+        }
+        return prepared;
+    }
+
+    private float[] taskVector(PendingTrace trace) {
+        return trace.taskEmbedding() != null ? trace.taskEmbedding() : embedder.embedQuery(trace.taskText());
+    }
+
+    /** Counts of one run's decisions. */
+    private static final class Tally {
+        int traces;
+        final Map<LessonAction, Integer> actions = new EnumMap<>(LessonAction.class);
+
+        void add(List<Decision> decisions) {
+            traces++;
+            decisions.forEach(d -> actions.merge(d.action(), 1, Integer::sum));
+        }
+
+        int count(LessonAction action) {
+            return actions.getOrDefault(action, 0);
+        }
+
+        Map<String, Object> counts() {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("traces", traces);
+            for (LessonAction action : LessonAction.values()) {
+                counts.put(action.name().toLowerCase(java.util.Locale.ROOT), count(action));
+            }
+            return counts;
+        }
+
+        CurationReport report(String runId, String trigger, long elapsedMs) {
+            return new CurationReport(runId, trigger, traces, count(LessonAction.CREATED), count(LessonAction.MERGED),
+                    count(LessonAction.QUARANTINED), count(LessonAction.PROMOTED), count(LessonAction.RETIRED),
+                    count(LessonAction.CONTRADICTED), count(LessonAction.SUPERSEDED), count(LessonAction.CLUSTERED), elapsedMs);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.spark.curation.internal;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.service.AiServices;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Lesson generalisation by an LLM only when a chat model is configured ({@code spark.ollama.url}). */
+@Configuration(proxyBeanMethods = false)
+class GeneralisationConfiguration {
+
+    @Bean
+    Generalisation lessonGeneralisation(ObjectProvider<ChatModel> chatModel) {
+        ChatModel model = chatModel.getIfAvailable();
+        return model == null ? Generalisation.NONE : new Generalisation(AiServices.create(LessonGeneraliser.class, model));
+    }
+}

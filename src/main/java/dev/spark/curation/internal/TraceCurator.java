@@ -1,0 +1,207 @@
+package dev.spark.curation.internal;
+
+import dev.spark.curation.CurationProperties;
+import dev.spark.curation.LessonAction;
+import dev.spark.experience.Outcome;
+import dev.spark.experience.PendingTrace;
+import dev.spark.experience.TraceFeed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Curates one trace inside one transaction: stores its screened candidates (merged into a near-duplicate, or as
+ * a new clustered and grounded candidate), credits the lessons of the recommendation it followed with its rating
+ * and outcome, moves those lessons through their lifecycle, and marks the trace curated. Returns the decisions,
+ * which are recorded in the same transaction. The transaction may be retried, so nothing here keeps state.
+ */
+public final class TraceCurator {
+
+    /** A candidate ready for the transaction: screened and, unless quarantined, embedded. */
+    public record Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector) {
+    }
+
+    private record Fresh(String id, float[] vector, List<String> apis, List<String> family, String code, String cluster) {
+    }
+
+    private final CurationRepository repo;
+    private final TraceFeed feed;
+    private final CurationProperties props;
+
+    public TraceCurator(CurationRepository repo, TraceFeed feed, CurationProperties props) {
+        this.repo = repo;
+        this.feed = feed;
+        this.props = props;
+    }
+
+    public List<Decision> curate(TransactionContext tx, String runId, PendingTrace trace, List<Prepared> prepared, TraceHook hook) {
+        List<Decision> decisions = new ArrayList<>();
+        List<Fresh> fresh = new ArrayList<>();
+        int successes = trace.outcome() == Outcome.SUCCESS ? 1 : 0;
+        int failures = trace.outcome() == Outcome.FAILURE ? 1 : 0;
+        for (Prepared p : prepared) {
+            LessonCandidate c = p.candidate();
+            String id = "lesson-" + UUID.randomUUID();
+            if (p.quarantine().isPresent()) {
+                repo.createLesson(tx, id, c, "QUARANTINED", p.quarantine().get(), trace.space(), successes, failures, null);
+                repo.ground(tx, id, c.apis(), c.avoids(), null, 0);
+                decisions.add(new Decision(id, LessonAction.QUARANTINED, p.quarantine().get()));
+                continue;
+            }
+            List<CurationRepository.Neighbour> neighbours = neighbours(tx, p, fresh);
+            Optional<Match> duplicate = neighbours.stream().map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
+                    .filter(m -> m.neighbour().similarity() >= props.mergeSimilarity() && m.overlap() >= props.mergeApiOverlap())
+                    .filter(m -> sameCode(c, m.neighbour()))
+                    .findFirst();
+            if (duplicate.isPresent()) {
+                merge(tx, trace, id, c, duplicate.get(), successes, failures, decisions);
+            } else {
+                String cluster = create(tx, trace, id, p, neighbours, successes, failures, decisions);
+                fresh.add(new Fresh(id, p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
+            }
+        }
+        credit(tx, trace, decisions);
+        hook.beforeCommit(trace);
+        feed.markCurated(tx, List.of(trace.traceId()));
+        repo.decide(tx, runId, decisions);
+        return decisions;
+    }
+
+    private record Match(CurationRepository.Neighbour neighbour, double overlap) {
+    }
+
+    /**
+     * Worked examples are the same example only with the same code: their texts embed close together whenever the
+     * tasks are alike, even when the code differs in what matters ({@code axis=0} against {@code axis=1}).
+     */
+    private static boolean sameCode(LessonCandidate c, CurationRepository.Neighbour n) {
+        return !LessonCandidate.EXAMPLE.equals(c.kind()) || n.code() != null && c.code() != null
+                && n.code().replaceAll("\\s+", "").equals(c.code().replaceAll("\\s+", ""));
+    }
+
+    /** Live lessons near the candidate: from the index (committed ones) and from this very transaction. */
+    private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, Prepared p, List<Fresh> fresh) {
+        List<String> family = LessonCandidate.family(p.candidate().kind());
+        List<CurationRepository.Neighbour> all = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates()));
+        for (Fresh f : fresh) {
+            if (f.family().equals(family)) {
+                all.add(new CurationRepository.Neighbour(f.id(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
+                        p.candidate().kind(), f.code(), f.cluster()));
+            }
+        }
+        all.sort(Comparator.comparingDouble(CurationRepository.Neighbour::similarity).reversed());
+        return all;
+    }
+
+    private void merge(TransactionContext tx, PendingTrace trace, String id, LessonCandidate c, Match match, int successes,
+                       int failures, List<Decision> decisions) {
+        String canonical = match.neighbour().id();
+        repo.createLesson(tx, id, c, "MERGED", null, trace.space(), successes, failures, null);
+        repo.mergeInto(tx, id, canonical, match.neighbour().similarity(), match.overlap());
+        CurationRepository.Absorbed absorbed = repo.absorb(tx, canonical, successes, failures);
+        decisions.add(new Decision(id, LessonAction.MERGED, String.format("near-duplicate of %s (similarity %.3f, API overlap %.2f)",
+                canonical, match.neighbour().similarity(), match.overlap())));
+        if ("CANDIDATE".equals(absorbed.status()) && absorbed.agents() >= props.promoteAgents()) {
+            promote(tx, canonical, "supported by " + absorbed.agents() + " distinct agents", decisions);
+        }
+    }
+
+    /** Stores a new canonical candidate, grounded and clustered; returns its cluster. */
+    private String create(TransactionContext tx, PendingTrace trace, String id, Prepared p, List<CurationRepository.Neighbour> neighbours,
+                          int successes, int failures, List<Decision> decisions) {
+        LessonCandidate c = p.candidate();
+        repo.createLesson(tx, id, c, "CANDIDATE", null, trace.space(), successes, failures, p.vector());
+        repo.ground(tx, id, c.apis(), c.avoids(), p.vector(), props.docsPerApi());
+        decisions.add(new Decision(id, LessonAction.CREATED, c.kind() + " lesson from trace " + trace.traceId() + " of " + trace.agentId()));
+        String cluster = cluster(tx, id, c, neighbours, decisions);
+        if (LessonCandidate.FIX.equals(c.kind())) {
+            for (String rival : repo.swappedFixes(tx, id, c.dropped(), c.added())) {
+                repo.contradict(tx, id, rival);
+                decisions.add(new Decision(id, LessonAction.CONTRADICTED, "swaps the dropped and added APIs of " + rival));
+                decisions.add(new Decision(rival, LessonAction.CONTRADICTED, "swaps the dropped and added APIs of " + id));
+            }
+        }
+        if (props.promoteAgents() <= 1) {
+            promote(tx, id, "supported by 1 agent, as configured", decisions);
+        }
+        return cluster;
+    }
+
+    private String cluster(TransactionContext tx, String id, LessonCandidate c, List<CurationRepository.Neighbour> neighbours,
+                           List<Decision> decisions) {
+        Optional<CurationRepository.Neighbour> nearest = neighbours.stream().findFirst()
+                .filter(n -> n.cluster() != null && n.similarity() >= props.clusterSimilarity()
+                        && (Similarity.apiOverlap(c.apis(), n.apis()) > 0));
+        if (nearest.isPresent()) {
+            String label = repo.joinCluster(tx, id, nearest.get().cluster());
+            decisions.add(new Decision(id, LessonAction.CLUSTERED, String.format("joined cluster %s (%s) of %s, similarity %.3f",
+                    nearest.get().cluster(), label, nearest.get().id(), nearest.get().similarity())));
+            return nearest.get().cluster();
+        }
+        String cluster = "cluster-" + UUID.randomUUID();
+        String label = ClusterLabel.of(c.text(), c.apis());
+        repo.startCluster(tx, id, cluster, label);
+        decisions.add(new Decision(id, LessonAction.CLUSTERED, "started cluster " + cluster + " (" + label + ")"));
+        return cluster;
+    }
+
+    /**
+     * The rating and outcome of a trace that followed a recommendation are evidence about the lessons it cited:
+     * trust moves, and a helpful rating from someone other than a lesson's authors promotes it.
+     */
+    private void credit(TransactionContext tx, PendingTrace trace, List<Decision> decisions) {
+        if (trace.followedRecommendationId() == null || trace.citedLessonIds().isEmpty()) {
+            return;
+        }
+        Integer rating = trace.rating();
+        boolean helpfulRating = rating != null && rating >= props.helpfulRating();
+        int helpful = (helpfulRating ? 1 : 0) + (trace.outcome() == Outcome.SUCCESS ? 1 : 0);
+        int unhelpful = (rating != null && rating <= props.unhelpfulRating() ? 1 : 0) + (trace.outcome() == Outcome.FAILURE ? 1 : 0);
+        for (String lesson : repo.canonical(tx, trace.citedLessonIds())) {
+            CurationRepository.LessonState state = repo.addEvidence(tx, lesson, helpful, unhelpful);
+            if (!CurationRepository.LIVE.contains(state.status())) {
+                continue;
+            }
+            String evidence = String.format("trust %.2f after %d observations", state.trust(), state.evidence());
+            if (state.evidence() >= props.minEvidence() && state.trust() < props.retireBelow()) {
+                repo.setStatus(tx, lesson, "RETIRED", evidence);
+                decisions.add(new Decision(lesson, LessonAction.RETIRED, evidence + " (below " + props.retireBelow() + ")"));
+                continue;
+            }
+            if ("CANDIDATE".equals(state.status()) && helpfulRating && !repo.authors(tx, lesson).contains(trace.agentId())) {
+                promote(tx, lesson, "rated " + rating + " by " + trace.agentId() + ", not one of its authors", decisions);
+            }
+            if (state.contested()) {
+                settle(tx, lesson, state, decisions);
+            }
+        }
+    }
+
+    /** A contradiction is settled once both sides have enough evidence and their trust differs enough. */
+    private void settle(TransactionContext tx, String lesson, CurationRepository.LessonState state, List<Decision> decisions) {
+        for (CurationRepository.Rival rival : repo.rivals(tx, lesson)) {
+            if (state.evidence() < props.contestEvidence() || rival.evidence() < props.contestEvidence()
+                    || Math.abs(state.trust() - rival.trust()) < props.contestMargin()) {
+                continue;
+            }
+            boolean wins = state.trust() > rival.trust();
+            String winner = wins ? lesson : rival.id();
+            String loser = wins ? rival.id() : lesson;
+            String why = String.format("trust %.2f against %.2f", Math.max(state.trust(), rival.trust()), Math.min(state.trust(), rival.trust()));
+            repo.supersede(tx, winner, loser, "superseded by " + winner + ": " + why);
+            decisions.add(new Decision(winner, LessonAction.SUPERSEDED, "supersedes " + loser + ": " + why));
+            decisions.add(new Decision(loser, LessonAction.RETIRED, "superseded by " + winner + ": " + why));
+            if (!wins) {
+                return;
+            }
+        }
+    }
+
+    private void promote(TransactionContext tx, String lesson, String reason, List<Decision> decisions) {
+        repo.setStatus(tx, lesson, "ACTIVE", reason);
+        decisions.add(new Decision(lesson, LessonAction.PROMOTED, reason));
+    }
+}
