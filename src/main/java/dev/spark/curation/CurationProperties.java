@@ -6,18 +6,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Configuration of the learning loop ({@code spark.curation.*}). Similarity thresholds are cosine similarities of
- * the lesson embeddings. The merge defaults were chosen on the labelled lesson-pair set (259 pairs) so that at
- * most 2% of different-lesson pairs merge: with the default embedding model, lessons giving different advice
- * about the same API reach a cosine of 0.95-0.98, above every true paraphrase in the set, so only
- * near-verbatim restatements (and templated fix lessons from the same change) merge automatically
- * (see {@code LessonPairCalibration} and {@code MergeDefaultsTest}).
+ * the lesson embeddings. A merge needs the cosine and API-overlap thresholds and, by default, no disagreement between
+ * the two texts (see {@code MergeDecision}): with the default embedding model, lessons giving different advice about
+ * the same API reach a cosine of 0.95-0.98, above every true paraphrase in the labelled lesson-pair set (259 pairs),
+ * so the cosine only nominates candidates. The defaults keep false merges at or below 2% of the different-lesson pairs
+ * of that set (see {@code LessonPairCalibration} and {@code MergeDefaultsTest}); recall of true paraphrases stays low.
  *
  * @param schedule          cron expression (six fields) of scheduled runs in the service, or {@code -} for none
  * @param batchSize         pending traces read at a time; the lease is renewed between batches
  * @param maxTracesPerRun   a run stops after this many traces even if more keep arriving; the next run goes on
  * @param leaseTtl          how long a run's lease lasts without renewal; a crashed holder's lease expires after it
  * @param mergeSimilarity   cosine similarity from which a candidate merges into an existing lesson ...
- * @param mergeApiOverlap   ... if their API scopes overlap at least this much (Jaccard; two empty scopes overlap fully)
+ * @param mergeApiOverlap   ... if their API scopes overlap at least this much (Jaccard; two empty scopes overlap fully) ...
+ * @param mergeDisagreement ... and, when true, their texts do not disagree on a detail of the advice (a keyword argument's
+ *                          value, different arguments or identifiers on each side, a reversed preference, antonyms)
  * @param mergeCandidates   nearest lessons looked at per candidate (the vector index is over-fetched four times that)
  * @param clusterSimilarity cosine similarity from which a new lesson joins its nearest lesson's cluster
  * @param fixTaskSimilarity task similarity from which a failure on another task pairs with a success into a fix
@@ -37,8 +39,9 @@ public record CurationProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("10000") int maxTracesPerRun,
         @DefaultValue("5m") Duration leaseTtl,
-        @DefaultValue("0.96") double mergeSimilarity,
+        @DefaultValue("0.92") double mergeSimilarity,
         @DefaultValue("0.5") double mergeApiOverlap,
+        @DefaultValue("true") boolean mergeDisagreement,
         @DefaultValue("10") int mergeCandidates,
         @DefaultValue("0.8") double clusterSimilarity,
         @DefaultValue("0.9") double fixTaskSimilarity,
@@ -74,7 +77,7 @@ public record CurationProperties(
 
     /** Defaults, as when nothing is configured. */
     public static CurationProperties defaults() {
-        return new CurationProperties("0 */10 * * * *", 50, 10_000, Duration.ofMinutes(5), 0.96, 0.5, 10, 0.8, 0.9, 2, 4, 2,
+        return new CurationProperties("0 */10 * * * *", 50, 10_000, Duration.ofMinutes(5), 0.92, 0.5, true, 10, 0.8, 0.9, 2, 4, 2,
                 0.3, 5, 0.2, 4, 2, true);
     }
 

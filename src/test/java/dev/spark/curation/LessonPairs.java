@@ -2,6 +2,7 @@ package dev.spark.curation;
 
 import dev.spark.ai.EmbeddingModelChoice;
 import dev.spark.ai.TextEmbedder;
+import dev.spark.curation.internal.MergeDecision;
 import dev.spark.curation.internal.Similarity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +15,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The labelled lesson pairs of {@code src/test/resources/curation/lesson-pairs.jsonl} embedded with the service's
- * default model, and the merge rule applied to them: merge when cosine >= similarity and API overlap >= overlap.
+ * default model, and a merge rule applied to them. The set splits by pair number: odd ids are the tuning half (rules
+ * and thresholds were chosen on it), even ids the held-out half.
  */
 final class LessonPairs {
 
-    record Pair(String id, String kind, boolean same, double cosine, double apiOverlap) {
+    record Pair(String id, String kind, boolean same, double cosine, double apiOverlap, String a, List<String> apisA, String b,
+                List<String> apisB) {
+        boolean tuning() {
+            return Integer.parseInt(id.substring(1)) % 2 == 1;
+        }
+    }
+
+    /** Which pairs a score covers. */
+    enum Half {
+        TUNING, HELD_OUT, ALL;
+
+        boolean contains(Pair p) {
+            return this == ALL || (this == TUNING) == p.tuning();
+        }
     }
 
     /** Outcome of the merge rule on the set. */
-    record Score(double similarity, double overlap, int merged, int trueMerges, int falseMerges, int positives, int negatives) {
+    record Score(String rule, int merged, int trueMerges, int falseMerges, int positives, int negatives) {
         double precision() {
             return merged == 0 ? 1.0 : (double) trueMerges / merged;
         }
@@ -37,8 +52,8 @@ final class LessonPairs {
 
         @Override
         public String toString() {
-            return String.format("similarity %.2f, API overlap %.2f: precision %.3f, recall %.3f, false merges %d/%d (%.1f%%)",
-                    similarity, overlap, precision(), recall(), falseMerges, negatives, 100 * falseMergeRate());
+            return String.format("%s: precision %.3f, recall %.3f (%d/%d), false merges %d/%d (%.1f%%)",
+                    rule, precision(), recall(), trueMerges, positives, falseMerges, negatives, 100 * falseMergeRate());
         }
     }
 
@@ -69,26 +84,42 @@ final class LessonPairs {
             JsonNode r = rows.get(i);
             pairs.add(new Pair(r.get("id").asString(), r.get("kind").asString(), r.get("same").asBoolean(),
                     Similarity.cosine(vectors.get(2 * i), vectors.get(2 * i + 1)),
-                    Similarity.apiOverlap(apis(r.get("apisA")), apis(r.get("apisB")))));
+                    Similarity.apiOverlap(apis(r.get("apisA")), apis(r.get("apisB"))), r.get("a").asString(), apis(r.get("apisA")),
+                    r.get("b").asString(), apis(r.get("apisB"))));
         }
         return pairs;
     }
 
+    /** The cosine-only rule: merge when cosine >= similarity and API overlap >= overlap. */
     static Score score(List<Pair> pairs, double similarity, double overlap) {
+        return score(pairs, Half.ALL, String.format("cosine >= %.2f, API overlap >= %.2f", similarity, overlap),
+                new MergeDecision(similarity, overlap, false));
+    }
+
+    static Score score(List<Pair> pairs, Half half, String rule, MergeDecision decision) {
         int merged = 0;
         int trueMerges = 0;
         int falseMerges = 0;
         int positives = 0;
+        int negatives = 0;
         for (Pair p : pairs) {
-            boolean merge = p.cosine() >= similarity && p.apiOverlap() >= overlap;
+            if (!half.contains(p)) {
+                continue;
+            }
+            boolean merge = merges(decision, p);
             positives += p.same() ? 1 : 0;
+            negatives += p.same() ? 0 : 1;
             if (merge) {
                 merged++;
                 trueMerges += p.same() ? 1 : 0;
                 falseMerges += p.same() ? 0 : 1;
             }
         }
-        return new Score(similarity, overlap, merged, trueMerges, falseMerges, positives, pairs.size() - positives);
+        return new Score(rule + " [" + half + "]", merged, trueMerges, falseMerges, positives, negatives);
+    }
+
+    static boolean merges(MergeDecision decision, Pair p) {
+        return decision.decide(p.a(), p.apisA(), p.b(), p.apisB(), p.cosine()).merge();
     }
 
     private static List<String> apis(JsonNode list) {

@@ -106,7 +106,7 @@ public class CurationRepository {
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
             WHERE node.status IN $live AND node.kind IN $kinds
             CALL (node) { OPTIONAL MATCH (node)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
-            RETURN node.id AS id, score, coalesce(node.apis, []) AS apis, node.kind AS kind, node.code AS code, cluster
+            RETURN node.id AS id, node.text AS text, score, coalesce(node.apis, []) AS apis, node.kind AS kind, node.code AS code, cluster
             ORDER BY score DESC
             LIMIT $k""";
 
@@ -325,12 +325,12 @@ public class CurationRepository {
     // ---- lessons ---------------------------------------------------------------------------------------------------
 
     /** A live canonical lesson near a candidate. */
-    public record Neighbour(String id, double similarity, List<String> apis, String kind, String code, String cluster) {
+    public record Neighbour(String id, String text, double similarity, List<String> apis, String kind, String code, String cluster) {
     }
 
     public List<Neighbour> nearest(TransactionContext tx, float[] vector, List<String> kinds, int k) {
         return tx.run(NEAREST, Map.of("vector", vector, "fetch", Math.max(50, k * 4), "k", k, "live", LIVE, "kinds", kinds)).list(r ->
-                new Neighbour(r.get("id").asString(), r.get("score").asDouble(), r.get("apis").asList(Value::asString),
+                new Neighbour(r.get("id").asString(), r.get("text").asString(null), r.get("score").asDouble(), r.get("apis").asList(Value::asString),
                         r.get("kind").asString(), r.get("code").asString(null), r.get("cluster").asString(null)));
     }
 

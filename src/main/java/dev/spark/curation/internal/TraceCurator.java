@@ -24,17 +24,19 @@ public final class TraceCurator {
     public record Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector) {
     }
 
-    private record Fresh(String id, float[] vector, List<String> apis, List<String> family, String code, String cluster) {
+    private record Fresh(String id, String text, float[] vector, List<String> apis, List<String> family, String code, String cluster) {
     }
 
     private final CurationRepository repo;
     private final TraceFeed feed;
     private final CurationProperties props;
+    private final MergeDecision mergeDecision;
 
     public TraceCurator(CurationRepository repo, TraceFeed feed, CurationProperties props) {
         this.repo = repo;
         this.feed = feed;
         this.props = props;
+        this.mergeDecision = new MergeDecision(props.mergeSimilarity(), props.mergeApiOverlap(), props.mergeDisagreement());
     }
 
     public List<Decision> curate(TransactionContext tx, String runId, PendingTrace trace, List<Prepared> prepared, TraceHook hook) {
@@ -53,14 +55,15 @@ public final class TraceCurator {
             }
             List<CurationRepository.Neighbour> neighbours = neighbours(tx, p, fresh);
             Optional<Match> duplicate = neighbours.stream().map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
-                    .filter(m -> m.neighbour().similarity() >= props.mergeSimilarity() && m.overlap() >= props.mergeApiOverlap())
+                    .filter(m -> mergeDecision.decide(c.text(), c.apis(), m.neighbour().text(), m.neighbour().apis(),
+                            m.neighbour().similarity()).merge())
                     .filter(m -> sameCode(c, m.neighbour()))
                     .findFirst();
             if (duplicate.isPresent()) {
                 merge(tx, trace, id, c, duplicate.get(), successes, failures, decisions);
             } else {
                 String cluster = create(tx, trace, id, p, neighbours, successes, failures, decisions);
-                fresh.add(new Fresh(id, p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
+                fresh.add(new Fresh(id, c.text(), p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
             }
         }
         credit(tx, trace, decisions);
@@ -88,7 +91,7 @@ public final class TraceCurator {
         List<CurationRepository.Neighbour> all = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates()));
         for (Fresh f : fresh) {
             if (f.family().equals(family)) {
-                all.add(new CurationRepository.Neighbour(f.id(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
+                all.add(new CurationRepository.Neighbour(f.id(), f.text(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
                         p.candidate().kind(), f.code(), f.cluster()));
             }
         }
