@@ -1,7 +1,6 @@
 package dev.spark.experience;
 
 import dev.spark.experience.internal.ExperienceRepository;
-import java.util.Collection;
 import java.util.List;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
@@ -28,8 +27,11 @@ public class TraceFeed {
         return repository.uncurated(limit);
     }
 
-    /** Marks traces as curated in the caller's transaction, so that they leave the feed when its work commits. */
-    public void markCurated(TransactionContext tx, Collection<String> traceIds) {
-        repository.markCurated(tx, traceIds);
+    /**
+     * Takes one trace out of the feed in the caller's transaction; false when another transaction already did (a
+     * second curation run that took over an expired lease, say), in which case the caller must not curate it again.
+     */
+    public boolean claim(TransactionContext tx, String traceId) {
+        return repository.claim(tx, traceId);
     }
 }

@@ -55,12 +55,14 @@ class LessonQualityRankingTest {
 
     @Test
     void aLessonBeyondTheTopCandidatesOutranksLessonsThatWereRatedUnhelpful() {
-        TraceReceipt closestTrace = lesson("Compute the weekly average of a sensor reading",
+        // Three pieces of advice close to the question, from attempts with different APIs (so curation keeps them
+        // apart: their API scopes do not overlap), found by embedding similarity in the order written here.
+        TraceReceipt closestTrace = lesson("Compute the weekly average of a sensor reading", "import pandas as pd\nresult = df.iloc[[2, 0, 2]]",
                 "Selecting rows of a table by a list of integer positions keeps the order of the positions in the list, repeats included.");
-        TraceReceipt secondTrace = lesson("Count the words in every line of a text file",
+        TraceReceipt secondTrace = lesson("Count the words in every line of a text file", "import pandas as pd\nresult = df.take([2, 0, 2])",
                 "Rows of a table selected by a list of integer positions come back in the order of that list.");
         TraceReceipt thirdTrace = lesson("Draw a scatter plot of two columns with a colour per group",
-                "To take rows by position, select by integer location; the result follows the list of positions.");
+                "import numpy as np\nresult = np.take(a, [2, 0, 2], axis=0)", "To take rows by position, select by integer location; the result follows the list of positions.");
         backfill.drain();
         curation.curate("test");
         String closest = lessonOf(closestTrace);
@@ -93,9 +95,9 @@ class LessonQualityRankingTest {
                 .as("an unhelpful rating and a failure: (1 + 0) / (2 + 2)").isEqualTo(0.25);
     }
 
-    private TraceReceipt lesson(String task, String text) {
+    private TraceReceipt lesson(String task, String attempt, String text) {
         return recorder.record(new TraceInput(AUTHOR, null, new TaskInput(task, null, List.of()),
-                "print('attempt')", Outcome.FAILURE, null, null, List.of(text), null, null));
+                attempt, Outcome.FAILURE, null, null, List.of(text), null, null));
     }
 
     private String lessonOf(TraceReceipt trace) {

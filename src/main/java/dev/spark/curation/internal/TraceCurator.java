@@ -40,6 +40,9 @@ public final class TraceCurator {
     }
 
     public List<Decision> curate(TransactionContext tx, String runId, PendingTrace trace, List<Prepared> prepared, TraceHook hook) {
+        if (!feed.claim(tx, trace.traceId())) {
+            return List.of(); // curated meanwhile by another run: its lessons, merges and credits are already there
+        }
         List<Decision> decisions = new ArrayList<>();
         List<Fresh> fresh = new ArrayList<>();
         int successes = trace.outcome() == Outcome.SUCCESS ? 1 : 0;
@@ -68,7 +71,6 @@ public final class TraceCurator {
         }
         credit(tx, trace, decisions);
         hook.beforeCommit(trace);
-        feed.markCurated(tx, List.of(trace.traceId()));
         repo.decide(tx, runId, decisions);
         return decisions;
     }

@@ -7,7 +7,6 @@ import dev.spark.experience.TraceInput;
 import dev.spark.graph.Graph;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,10 +130,17 @@ public class ExperienceRepository {
                    apis, coalesce(tr.lessons, []) AS lessons, recommendation, rating, cited, tr.createdAt AS createdAt
             ORDER BY tr.createdAt, tr.id""";
 
-    private static final String MARK_CURATED = """
-            UNWIND $ids AS id
-            MATCH (tr:Trace {id: id})
-            REMOVE tr:Uncurated""";
+    /** Takes the trace's write lock first, so the label read after it is the committed one (see {@link #claim}). */
+    private static final String LOCK_TRACE = """
+            MATCH (tr:Trace {id: $id})
+            SET tr.curationLock = true
+            REMOVE tr.curationLock""";
+
+    private static final String CLAIM = """
+            MATCH (tr:Trace:Uncurated {id: $id})
+            REMOVE tr:Uncurated
+            SET tr.curatedAt = datetime()
+            RETURN count(tr) AS claimed""";
 
     /** A task as stored: the id a new node gets is derived from the hash, so every writer agrees on it. */
     public record TaskRow(String id, String hash, String text, String codeContext, List<String> libraries) {
@@ -242,10 +248,16 @@ public class ExperienceRepository {
         return graph.query(UNCURATED, Map.of("limit", limit)).stream().map(ExperienceRepository::pendingTrace).toList();
     }
 
-    /** Removes the {@code Uncurated} label in the caller's transaction. */
-    public void markCurated(TransactionContext tx, Collection<String> traceIds) {
-        tx.run(MARK_CURATED, Map.of("ids", List.copyOf(traceIds))).consume();
+    /**
+     * Takes a trace out of the feed in the caller's transaction and says whether this transaction was the one to do it.
+     * The lock is taken before the label is read, so of two transactions claiming the same trace the second waits
+     * for the first and then sees the label gone.
+     */
+    public boolean claim(TransactionContext tx, String traceId) {
+        tx.run(LOCK_TRACE, Map.of("id", traceId)).consume();
+        return tx.run(CLAIM, Map.of("id", traceId)).single().get("claimed").asLong() > 0;
     }
+
 
     public List<PendingText> pendingEmbeddings(Embeddable kind, int limit) {
         return graph.query(kind.pending, Map.of("limit", limit)).stream()
