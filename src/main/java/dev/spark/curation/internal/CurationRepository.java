@@ -12,14 +12,14 @@ import java.util.Optional;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Every Cypher statement of curation, parameterised. Curation is the only module that creates or changes
  * Lesson, LessonCluster, CurationRun and CurationLease nodes; it reads traces, tasks, APIs and documentation.
  * Methods taking a {@link TransactionContext} run in the caller's transaction (one per trace).
  */
-@Repository
+@Component
 public class CurationRepository {
 
     /** Statuses of canonical lessons that can still absorb duplicates and collect evidence. */

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * feed of traces curation has not seen yet. Statements that belong to a trace take the caller's transaction, so that a trace commits
  * whole or not at all; the caller decides where that transaction begins and ends.
  */
-// a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
-// classpath, and the driver retries a transaction only on its own transient exceptions
+// a plain component, not @Repository: exception translation would hide the driver's transient exceptions, on which
+// Graph's managed transactions retry
 @Component
 public class ExperienceRepository {
 

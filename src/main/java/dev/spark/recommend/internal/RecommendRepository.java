@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Lessons belong to curation; every lesson read here passes the serving rule {@link #SERVABLE}.
  */
-// a plain component: @Repository would wrap it in Spring's exception translation while Spring Data Neo4j is on the
-// classpath, and the driver retries a transaction only on its own transient exceptions
+// a plain component, not @Repository: exception translation would hide the driver's transient exceptions, on which
+// Graph's managed transactions retry
 @Component
 public class RecommendRepository {
 
