@@ -3,6 +3,7 @@ package dev.spark.curation;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.curation.internal.CurationRepository;
 import dev.spark.curation.internal.Decision;
+import dev.spark.graph.Batches;
 import dev.spark.validation.Check;
 import dev.spark.validation.InvalidInputException;
 import java.util.UUID;
@@ -18,8 +19,6 @@ public class LessonAdmin {
 
     public static final int MAX_REASON = 1_000;
 
-    /** Nodes deleted per transaction: a large store would otherwise be one huge transaction. */
-    private static final int FORGET_BATCH = 5_000;
 
     private final CurationRepository repo;
     private final TextEmbedder embedder;
@@ -60,13 +59,7 @@ public class LessonAdmin {
      * experience too (as the evaluation does) when starting over. Not meant to run while a curation run is active.
      */
     public long forgetAll() {
-        long total = 0;
-        long deleted;
-        do {
-            deleted = repo.forgetBatch(FORGET_BATCH);
-            total += deleted;
-        } while (deleted > 0);
-        return total;
+        return Batches.untilNone(repo::forgetBatch);
     }
 
     private LessonView existing(String id) {

@@ -1,14 +1,13 @@
 package dev.spark.experience;
 
 import dev.spark.experience.internal.ExperienceRepository;
+import dev.spark.graph.Batches;
 import org.springframework.stereotype.Service;
 
 /** Whole-store operations on experience, for evaluations and operators starting over. */
 @Service
 public class ExperienceAdmin {
 
-    /** Nodes deleted per transaction: a large store would otherwise be one huge transaction. */
-    private static final int BATCH = 5_000;
 
     private final ExperienceRepository repository;
 
@@ -27,12 +26,6 @@ public class ExperienceAdmin {
      * to {@code LessonAdmin.forgetAll()}.
      */
     public long forgetAll() {
-        long total = 0;
-        long deleted;
-        do {
-            deleted = repository.forgetBatch(BATCH);
-            total += deleted;
-        } while (deleted > 0);
-        return total;
+        return Batches.untilNone(repository::forgetBatch);
     }
 }

@@ -1,5 +1,6 @@
 package dev.spark.recommend;
 
+import dev.spark.graph.Batches;
 import dev.spark.recommend.internal.RecommendRepository;
 import org.springframework.stereotype.Service;
 
@@ -7,8 +8,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecommendationAdmin {
 
-    /** Nodes deleted per transaction: a large store would otherwise be one huge transaction. */
-    private static final int BATCH = 5_000;
 
     private final RecommendRepository repository;
 
@@ -18,12 +17,6 @@ public class RecommendationAdmin {
 
     /** Deletes every recommendation (and its citations), in batches; returns how many. */
     public long forgetAll() {
-        long total = 0;
-        long deleted;
-        do {
-            deleted = repository.forgetBatch(BATCH);
-            total += deleted;
-        } while (deleted > 0);
-        return total;
+        return Batches.untilNone(repository::forgetBatch);
     }
 }
