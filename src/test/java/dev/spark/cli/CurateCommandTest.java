@@ -30,17 +30,12 @@ class CurateCommandTest {
     @BeforeEach
     void pointTheCommandAtTheTestDatabase() {
         GraphFixtures.clear(graph);
-        String uri = embedded != null ? embedded.boltUri().toString() : environment.getProperty("spark.neo4j.uri");
-        System.setProperty("spark.neo4j.uri", uri);
-        if (environment.getProperty("spark.neo4j.password") != null) {
-            System.setProperty("spark.neo4j.password", environment.getProperty("spark.neo4j.password"));
-        }
+        TestDatabaseForCommands.pointCommandsAt(environment, embedded);
     }
 
     @AfterEach
     void reset() {
-        System.clearProperty("spark.neo4j.uri");
-        System.clearProperty("spark.neo4j.password");
+        TestDatabaseForCommands.reset();
         graph.execute("MATCH (l:CurationLease) DETACH DELETE l", Map.of());
     }
 

@@ -36,17 +36,12 @@ class IngestCommandTest {
     @BeforeEach
     void pointTheCommandAtTheTestDatabase() {
         GraphFixtures.clear(graph);
-        String uri = embedded != null ? embedded.boltUri().toString() : environment.getProperty("spark.neo4j.uri");
-        System.setProperty("spark.neo4j.uri", uri);
-        if (environment.getProperty("spark.neo4j.password") != null) {
-            System.setProperty("spark.neo4j.password", environment.getProperty("spark.neo4j.password"));
-        }
+        TestDatabaseForCommands.pointCommandsAt(environment, embedded);
     }
 
     @AfterEach
     void reset() {
-        System.clearProperty("spark.neo4j.uri");
-        System.clearProperty("spark.neo4j.password");
+        TestDatabaseForCommands.reset();
     }
 
     @Test
