@@ -80,13 +80,16 @@ public class RetrievalAgent {
         Stopwatch clock = new Stopwatch();
         TaskInput task = q.task();
         Recipe recipe = q.recipe();
+        // the asking agent's spaces do not depend on the task: read them while the task is embedded
+        boolean servesLessons = recipe.steps().stream().anyMatch(step -> LESSON_PATHS.contains(step.path()));
+        CompletableFuture<List<String>> agentSpaces = servesLessons && q.agentId() != null
+                ? pool.async(() -> repository.agentSpaces(q.agentId())) : CompletableFuture.completedFuture(List.of());
         TaskIntent intent = TaskIntent.analyse(task, extractor);
         clock.lap("intent");
         float[] vector = embedder.embedQuery(task.text());
         clock.lap("embed");
 
-        boolean servesLessons = recipe.steps().stream().anyMatch(step -> LESSON_PATHS.contains(step.path()));
-        List<String> spaces = servesLessons && q.agentId() != null ? repository.agentSpaces(q.agentId()) : List.of();
+        List<String> spaces = agentSpaces.join();
         List<Started> paths = runner.start(recipe.steps(), new QueryContext(task, vector, intent, search.fuseFulltext(task.text()), spaces));
         CompletableFuture<String> taskId = pool.async(() -> tasks.idFor(task));
         await(paths, Stage.CANDIDATES);
