@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.GraphQlClient;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.StoredCounts;
 import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
 import dev.spark.experience.TraceReceipt;
 import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
+import dev.spark.graph.WriteBehind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,9 @@ class CurationGraphQlTest {
 
     @Autowired
     Graph graph;
+
+    @Autowired
+    WriteBehind writes;
 
     @Autowired
     TraceRecorder recorder;
@@ -123,5 +128,24 @@ class CurationGraphQlTest {
         } finally {
             graph.execute("MATCH (l:CurationLease {name: 'curation'}) SET l.holder = null, l.expiresAt = null", Map.of());
         }
+    }
+
+    @Test
+    void badAuditAndAdminArgumentsNameTheFieldAndChangeNothing() {
+        String tooLong = "x".repeat(129);
+        assertThat(client.post("{ lessons(first: 0) { items { id } } }", Map.of()).at("/errors/0/extensions/field").asString())
+                .isEqualTo("first");
+        assertThat(client.post("{ lessons(first: 101) { items { id } } }", Map.of()).at("/errors/0/extensions/field").asString())
+                .isEqualTo("first");
+        assertThat(client.post("{ curationRuns(first: 0) { id } }", Map.of()).at("/errors/0/extensions/field").asString())
+                .isEqualTo("first");
+        assertThat(client.post("query($id: ID!) { lesson(id: $id) { id } }", Map.of("id", tooLong))
+                .at("/errors/0/extensions/field").asString()).isEqualTo("id");
+        assertThat(client.post("{ lessons(status: FORGOTTEN) { items { id } } }", Map.of())
+                .at("/errors/0/extensions/field").asString()).isEqualTo("status");
+
+        JsonNode unknown = StoredCounts.unchangedBy(graph, writes, () -> client.post(
+                "mutation { releaseLesson(id: \"lesson-that-does-not-exist\", reason: \"checking\") { status } }", Map.of()));
+        assertThat(unknown.at("/errors/0/extensions/field").asString()).isEqualTo("id");
     }
 }
