@@ -8,6 +8,7 @@ import dev.spark.curation.LessonAdmin;
 import dev.spark.curation.LessonAudit;
 import dev.spark.curation.LessonPage;
 import dev.spark.curation.LessonView;
+import dev.spark.curation.MergeSuggestionView;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -58,6 +59,16 @@ class CurationController {
     @MutationMapping
     LessonView releaseLesson(@Argument String id, @Argument String reason) {
         return admin.release(id, reason);
+    }
+
+    @QueryMapping
+    List<MergeSuggestionView> mergeSuggestions(@Argument Integer first) {
+        return admin.mergeSuggestions(first == null ? 20 : first);
+    }
+
+    @MutationMapping
+    LessonView resolveMergeSuggestion(@Argument String lesson, @Argument String into, @Argument Boolean merge, @Argument String reason) {
+        return admin.resolveSuggestion(lesson, into, Boolean.TRUE.equals(merge), reason);
     }
 
     @MutationMapping

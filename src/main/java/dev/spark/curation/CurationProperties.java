@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mergeApiOverlap   ... if their API scopes overlap at least this much (Jaccard; two empty scopes overlap fully) ...
  * @param mergeDisagreement ... and, when true, their texts do not disagree on a detail of the advice (a keyword argument's
  *                          value, different arguments or identifiers on each side, a reversed preference, antonyms)
+ * @param suggestSimilarity cosine from which a pair that does not merge by the rules above (same API scope) is judged by
+ *                          the chat model when one is configured (same advice merges, opposite advice contradicts),
+ *                          and otherwise, unless the texts disagree, left as a merge suggestion for a knowledge engineer
  * @param mergeCandidates   nearest lessons looked at per candidate (the vector index is over-fetched four times that)
  * @param clusterSimilarity cosine similarity from which a new lesson joins its nearest lesson's cluster
  * @param fixTaskSimilarity task similarity from which a failure on another task pairs with a success into a fix
@@ -42,9 +45,10 @@ public record CurationProperties(
         @DefaultValue("0.92") double mergeSimilarity,
         @DefaultValue("0.5") double mergeApiOverlap,
         @DefaultValue("true") boolean mergeDisagreement,
+        @DefaultValue("0.85") double suggestSimilarity,
         @DefaultValue("10") int mergeCandidates,
-        @DefaultValue("0.8") double clusterSimilarity,
-        @DefaultValue("0.9") double fixTaskSimilarity,
+        @DefaultValue("0.75") double clusterSimilarity,
+        @DefaultValue("0.8") double fixTaskSimilarity,
         @DefaultValue("2") int promoteAgents,
         @DefaultValue("4") int helpfulRating,
         @DefaultValue("2") int unhelpfulRating,
@@ -62,6 +66,7 @@ public record CurationProperties(
         require(leaseTtl != null && leaseTtl.toSeconds() >= 5, "lease-ttl", "must be at least 5 seconds");
         unit(mergeSimilarity, "merge-similarity");
         unit(mergeApiOverlap, "merge-api-overlap");
+        unit(suggestSimilarity, "suggest-similarity");
         unit(clusterSimilarity, "cluster-similarity");
         unit(fixTaskSimilarity, "fix-task-similarity");
         unit(retireBelow, "retire-below");
@@ -77,7 +82,7 @@ public record CurationProperties(
 
     /** Defaults, as when nothing is configured. */
     public static CurationProperties defaults() {
-        return new CurationProperties("0 */10 * * * *", 50, 10_000, Duration.ofMinutes(5), 0.92, 0.5, true, 10, 0.8, 0.9, 2, 4, 2,
+        return new CurationProperties("0 */10 * * * *", 50, 10_000, Duration.ofMinutes(5), 0.92, 0.5, true, 0.85, 10, 0.75, 0.8, 2, 4, 2,
                 0.3, 5, 0.2, 4, 2, true);
     }
 

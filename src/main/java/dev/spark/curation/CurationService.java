@@ -1,6 +1,7 @@
 package dev.spark.curation;
 
 import dev.spark.ai.TextEmbedder;
+import dev.spark.curation.internal.AdviceJudge;
 import dev.spark.curation.internal.CandidateExtractor;
 import dev.spark.curation.internal.CurationRepository;
 import dev.spark.curation.internal.Decision;
@@ -54,7 +55,7 @@ public class CurationService {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
     public CurationService(Graph graph, TraceFeed feed, EmbeddingBackfill backfill, TextEmbedder embedder, CurationRepository repo,
-                           CurationProperties props, Generalisation generalisation) {
+                           CurationProperties props, Generalisation generalisation, AdviceJudge judge) {
         this.graph = graph;
         this.feed = feed;
         this.backfill = backfill;
@@ -63,7 +64,7 @@ public class CurationService {
         this.props = props;
         this.extractor = new CandidateExtractor(props.examples());
         this.generalisation = generalisation;
-        this.curator = new TraceCurator(repo, feed, props);
+        this.curator = new TraceCurator(repo, feed, props, judge);
     }
 
     /**
@@ -179,7 +180,7 @@ public class CurationService {
         CurationReport report(String runId, String trigger, long elapsedMs) {
             return new CurationReport(runId, trigger, traces, count(LessonAction.CREATED), count(LessonAction.MERGED),
                     count(LessonAction.QUARANTINED), count(LessonAction.PROMOTED), count(LessonAction.RETIRED),
-                    count(LessonAction.CONTRADICTED), count(LessonAction.SUPERSEDED), count(LessonAction.CLUSTERED), elapsedMs);
+                    count(LessonAction.CONTRADICTED), count(LessonAction.SUPERSEDED), count(LessonAction.CLUSTERED), count(LessonAction.SUGGESTED), elapsedMs);
         }
     }
 }

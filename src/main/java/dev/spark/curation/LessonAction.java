@@ -19,5 +19,9 @@ public enum LessonAction {
     /** Joined or started a cluster of related lessons. */
     CLUSTERED,
     /** Released from quarantine by a knowledge engineer. */
-    RELEASED
+    RELEASED,
+    /** Possibly the same advice as another lesson: a merge suggestion waits for a knowledge engineer's review. */
+    SUGGESTED,
+    /** A reviewed merge suggestion: the two lessons give different advice and stay apart. */
+    KEPT_APART
 }

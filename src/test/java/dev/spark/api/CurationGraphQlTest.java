@@ -148,4 +148,38 @@ class CurationGraphQlTest {
                 "mutation { releaseLesson(id: \"lesson-that-does-not-exist\", reason: \"checking\") { status } }", Map.of()));
         assertThat(unknown.at("/errors/0/extensions/field").asString()).isEqualTo("id");
     }
+
+    @Test
+    void aReviewerSettlesAMergeSuggestionOverGraphQl() {
+        for (String[] t : new String[][] {
+                {"agent-r1", "Pick rows of a DataFrame by integer positions", "result = df.iloc[rows]",
+                        "Select rows by integer position with df.iloc; df.loc looks rows up by label."},
+                {"agent-r2", "Get rows of a DataFrame at a list of positions", "out = df.iloc[rows]",
+                        "df.loc matches index labels, so integer row positions need df.iloc instead."}}) {
+            recorder.record(new TraceInput(t[0], null, new TaskInput(t[1], "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2]})\nrows = [1, 0]\n",
+                    List.of("pandas")), t[2], Outcome.SUCCESS, null, null, List.of(t[3]), null, null));
+        }
+        assertThat(client.post("mutation { curate { suggested } }", Map.of()).at("/data/curate/suggested").asInt()).isEqualTo(1);
+        JsonNode suggestion = client.post("{ mergeSuggestions { lesson other similarity text otherText } }", Map.of())
+                .at("/data/mergeSuggestions/0");
+        String resolve = """
+                mutation($lesson: ID!, $into: ID!, $merge: Boolean!, $reason: String!) {
+                  resolveMergeSuggestion(lesson: $lesson, into: $into, merge: $merge, reason: $reason) {
+                    status mergedInto decisions { action trigger }
+                  }
+                }""";
+
+        JsonNode refused = client.post(resolve, Map.of("lesson", suggestion.get("lesson").asString(), "into", "lesson-unknown",
+                "merge", true, "reason", "same advice"));
+        assertThat(refused.at("/errors/0/extensions/field").asString()).isEqualTo("into");
+        JsonNode merged = client.post(resolve, Map.of("lesson", suggestion.get("lesson").asString(), "into",
+                suggestion.get("other").asString(), "merge", true, "reason", "same advice")).at("/data/resolveMergeSuggestion");
+
+        assertThat(merged.get("status").asString()).isEqualTo("MERGED");
+        assertThat(merged.get("mergedInto").asString()).isEqualTo(suggestion.get("other").asString());
+        JsonNode canonical = client.post(LESSON + "", Map.of("id", suggestion.get("other").asString())).at("/data/lesson");
+        assertThat(canonical.get("agents").asInt()).isEqualTo(2);
+        assertThat(canonical.get("provenance")).hasSize(2);
+        assertThat(client.post("{ mergeSuggestions { lesson } }", Map.of()).at("/data/mergeSuggestions")).isEmpty();
+    }
 }

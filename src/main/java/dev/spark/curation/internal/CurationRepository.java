@@ -3,6 +3,7 @@ package dev.spark.curation.internal;
 import dev.spark.curation.CurationRunView;
 import dev.spark.curation.LessonSummary;
 import dev.spark.curation.LessonView;
+import dev.spark.curation.MergeSuggestionView;
 import dev.spark.graph.Graph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,8 +87,8 @@ public class CurationRepository {
               RETURN f, 1.0 AS similarity
               UNION
               WITH s, task
-              CALL db.index.vector.queryNodes('task_embedding', 50, $vector) YIELD node, score
-              WITH s, task, node, score WHERE score >= $minSimilarity AND node <> task
+              CALL db.index.vector.queryNodes('task_embedding', 50, $vector) YIELD node, score AS indexScore
+              WITH s, task, node, 2 * indexScore - 1 AS score WHERE score >= $minSimilarity AND node <> task
               MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(node)
               WHERE f.createdAt < s.createdAt
               RETURN f, score AS similarity
@@ -101,9 +102,13 @@ public class CurationRepository {
 
     // ---- lessons ---------------------------------------------------------------------------------------------------
 
-    /** The vector index filters after its k-NN fetch, so it is over-fetched and filtered to live canonical lessons. */
+    /**
+     * The vector index filters after its k-NN fetch, so it is over-fetched and filtered to live canonical lessons. Its
+     * score is {@code (1 + cosine) / 2}; every threshold of curation is a cosine, so the score is converted back.
+     */
     private static final String NEAREST = """
-            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
+            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score AS indexScore
+            WITH node, 2 * indexScore - 1 AS score
             WHERE node.status IN $live AND node.kind IN $kinds
             CALL (node) { OPTIONAL MATCH (node)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
             RETURN node.id AS id, node.text AS text, score, coalesce(node.apis, []) AS apis, node.kind AS kind, node.code AS code, cluster
@@ -209,6 +214,61 @@ public class CurationRepository {
               MATCH (l)-[:CONTRADICTS]->(o:Lesson)
               SET o.contested = EXISTS { (o)-[:CONTRADICTS]->(p:Lesson) WHERE p.status IN $live }
             }""";
+
+    // ---- merge suggestions and their review ---------------------------------------------------------------------------
+
+    private static final String SUGGEST = """
+            MATCH (a:Lesson {id: $lesson}), (b:Lesson {id: $other})
+            MERGE (a)-[s:SUGGESTED_MERGE]->(b)
+            ON CREATE SET s.similarity = $similarity, s.apiOverlap = $overlap, s.status = 'PENDING', s.at = datetime()""";
+
+    private static final String PENDING_SUGGESTION = """
+            MATCH (a:Lesson {id: $lesson})-[s:SUGGESTED_MERGE {status: 'PENDING'}]-(b:Lesson {id: $other})
+            RETURN a.status AS status, b.status AS otherStatus, s.similarity AS similarity, s.apiOverlap AS overlap
+            LIMIT 1""";
+
+    private static final String PENDING_SUGGESTIONS = """
+            MATCH (a:Lesson)-[s:SUGGESTED_MERGE {status: 'PENDING'}]->(b:Lesson)
+            WHERE a.status IN $live AND b.status IN $live
+            RETURN a.id AS lesson, a.text AS text, b.id AS other, b.text AS otherText, s.similarity AS similarity,
+                   s.apiOverlap AS overlap, toString(s.at) AS at
+            ORDER BY s.at, a.id
+            LIMIT $first""";
+
+    /**
+     * A reviewed merge: the duplicate points at the canonical lesson, which takes over its counts; the duplicate's own
+     * duplicates are re-pointed so that provenance stays one MERGED_INTO hop from every canonical lesson.
+     */
+    private static final String REVIEWED_MERGE = """
+            MATCH (d:Lesson {id: $duplicate}), (c:Lesson {id: $canonical})
+            CALL (d, c) {
+              MATCH (x:Lesson)-[old:MERGED_INTO]->(d)
+              CREATE (x)-[n:MERGED_INTO]->(c)
+              SET n = properties(old), n.via = d.id
+              DELETE old
+            }
+            CREATE (d)-[:MERGED_INTO {similarity: $similarity, apiOverlap: $overlap, at: datetime(), reviewed: true}]->(c)
+            SET c.support = c.support + d.support, c.successes = c.successes + d.successes, c.failures = c.failures + d.failures,
+                c.helpful = coalesce(c.helpful, 0) + coalesce(d.helpful, 0), c.unhelpful = coalesce(c.unhelpful, 0) + coalesce(d.unhelpful, 0),
+                c.updatedAt = datetime(),
+                d.status = 'MERGED', d.statusReason = $reason, d.updatedAt = datetime()
+            SET c.trust = (1.0 + c.helpful) / (2.0 + c.helpful + c.unhelpful)
+            WITH c
+            CALL (c) {
+              OPTIONAL MATCH (c)<-[:MERGED_INTO*0..1]-(:Lesson)-[lf:LEARNED_FROM]->(:Trace)<-[:RECORDED]-(a:Agent)
+              WHERE coalesce(lf.role, 'source') <> 'failure'
+              RETURN count(DISTINCT a) AS agents
+            }
+            SET c.agents = agents
+            RETURN c.status AS status, c.agents AS agents""";
+
+    private static final String CLOSE_SUGGESTION = """
+            MATCH (:Lesson {id: $lesson})-[s:SUGGESTED_MERGE {status: 'PENDING'}]-(:Lesson {id: $other})
+            SET s.status = $status, s.reason = $reason, s.reviewedAt = datetime()""";
+
+    private static final String REVIEW_RUN = """
+            CREATE (:CurationRun {id: $runId, trigger: $trigger, status: 'COMPLETED', startedAt: datetime(), finishedAt: datetime(),
+                                  traces: 0, merged: $merged})""";
 
     // ---- clusters ----------------------------------------------------------------------------------------------------
 
@@ -478,9 +538,15 @@ public class CurationRepository {
               WITH r, d ORDER BY d.at
               RETURN collect({action: d.action, reason: d.reason, at: toString(d.at), runId: r.id, trigger: r.trigger}) AS decisions
             }
+            CALL (l) {
+              MATCH (l)-[s:SUGGESTED_MERGE]-(o:Lesson)
+              WITH s, o ORDER BY s.at
+              RETURN collect({lesson: o.id, text: o.text, similarity: s.similarity, status: s.status, reason: s.reason,
+                              at: toString(s.at)}) AS suggestions
+            }
             RETURN l {.id, .text, .kind, .status, .trust, .support, .agents, .helpful, .unhelpful, .contested, .space, .apis,
                       .quarantineReason, createdAt: toString(l.createdAt)} AS lesson,
-                   cluster, mergedInto, provenance, duplicates, decisions""";
+                   cluster, mergedInto, provenance, duplicates, decisions, suggestions""";
 
     private static final String LESSONS = """
             MATCH (l:Lesson)
@@ -512,7 +578,13 @@ public class CurationRepository {
             CALL (l) {
               WITH l WHERE $vector IS NOT NULL
               CALL db.create.setNodeVectorProperty(l, 'embedding', $vector)
-            }""";
+            }
+            WITH l
+            CALL (l) {
+              MATCH (l)-[:CONTRADICTS]->(o:Lesson)
+              SET o.contested = EXISTS { (o)-[:CONTRADICTS]->(p:Lesson) WHERE p.status IN $live }
+            }
+            SET l.contested = EXISTS { (l)-[:CONTRADICTS]->(p:Lesson) WHERE p.status IN $live }""";
 
     public Optional<LessonView> lessonView(String id) {
         List<Record> rows = graph.query(LESSON_VIEW, Map.of("id", id));
@@ -534,7 +606,10 @@ public class CurationRepository {
                         p.get("role").asString(), p.get("createdAt").asString(null))),
                 r.get("duplicates").asList(d -> summary(d, null)),
                 r.get("decisions").asList(d -> new LessonView.DecisionView(d.get("action").asString(), d.get("reason").asString(null),
-                        d.get("at").asString(null), d.get("runId").asString(), d.get("trigger").asString(null)))));
+                        d.get("at").asString(null), d.get("runId").asString(), d.get("trigger").asString(null))),
+                r.get("suggestions").asList(s -> new LessonView.Suggestion(s.get("lesson").asString(), s.get("text").asString(),
+                        s.get("similarity").asDouble(0), s.get("status").asString(), s.get("reason").asString(null),
+                        s.get("at").asString(null)))));
     }
 
     public List<LessonSummary> lessons(String status, String cluster, String api, String after, int limit) {
@@ -560,6 +635,44 @@ public class CurationRepository {
         return graph.write(tx -> tx.run(FORGET_BATCH, Map.of("batch", batch)).single().get("deleted").asLong());
     }
 
+    /** Leaves a merge suggestion from a new lesson to an existing one, for review. */
+    public void suggestMerge(TransactionContext tx, String lesson, String other, double similarity, double overlap) {
+        tx.run(SUGGEST, Map.of("lesson", lesson, "other", other, "similarity", similarity, "overlap", overlap)).consume();
+    }
+
+    /** A pending suggestion between two lessons (either direction), with both statuses. */
+    public record Suggestion(String status, String otherStatus, double similarity, double overlap) {
+    }
+
+    public Optional<Suggestion> pendingSuggestion(TransactionContext tx, String lesson, String other) {
+        return tx.run(PENDING_SUGGESTION, Map.of("lesson", lesson, "other", other)).list(r -> new Suggestion(r.get("status").asString(),
+                r.get("otherStatus").asString(), r.get("similarity").asDouble(0), r.get("overlap").asDouble(0))).stream().findFirst();
+    }
+
+    public List<MergeSuggestionView> pendingSuggestions(int first) {
+        return graph.query(PENDING_SUGGESTIONS, Map.of("first", first, "live", LIVE)).stream().map(r -> new MergeSuggestionView(
+                r.get("lesson").asString(), r.get("text").asString(), r.get("other").asString(), r.get("otherText").asString(),
+                r.get("similarity").asDouble(0), r.get("overlap").asDouble(0), r.get("at").asString(null))).toList();
+    }
+
+    /** Merges {@code duplicate} into {@code canonical} after review; returns the canonical lesson's status and agents. */
+    public Absorbed reviewedMerge(TransactionContext tx, String duplicate, String canonical, double similarity, double overlap,
+                                  String reason) {
+        Record r = tx.run(REVIEWED_MERGE, Map.of("duplicate", duplicate, "canonical", canonical, "similarity", similarity,
+                "overlap", overlap, "reason", reason)).single();
+        return new Absorbed(r.get("status").asString(), r.get("agents").asLong());
+    }
+
+    public void closeSuggestion(TransactionContext tx, String lesson, String other, boolean accepted, String reason) {
+        tx.run(CLOSE_SUGGESTION, Map.of("lesson", lesson, "other", other, "status", accepted ? "ACCEPTED" : "REJECTED",
+                "reason", reason)).consume();
+    }
+
+    /** A completed run of a knowledge engineer's review, to hang its decisions on. */
+    public void reviewRun(TransactionContext tx, String runId, String trigger, int merged) {
+        tx.run(REVIEW_RUN, Map.of("runId", runId, "trigger", trigger, "merged", merged)).consume();
+    }
+
     public void manualDecision(String runId, Decision decision, String status, float[] vector) {
         Map<String, Object> params = new HashMap<>();
         params.put("runId", runId);
@@ -568,6 +681,7 @@ public class CurationRepository {
         params.put("reason", decision.reason());
         params.put("status", status);
         params.put("vector", vector);
+        params.put("live", LIVE);
         params.put("released", decision.action() == dev.spark.curation.LessonAction.RELEASED ? 1 : 0);
         params.put("quarantined", decision.action() == dev.spark.curation.LessonAction.QUARANTINED ? 1 : 0);
         graph.execute(MANUAL, params);

@@ -31,11 +31,13 @@ public final class TraceCurator {
     private final TraceFeed feed;
     private final CurationProperties props;
     private final MergeDecision mergeDecision;
+    private final AdviceJudge judge;
 
-    public TraceCurator(CurationRepository repo, TraceFeed feed, CurationProperties props) {
+    public TraceCurator(CurationRepository repo, TraceFeed feed, CurationProperties props, AdviceJudge judge) {
         this.repo = repo;
         this.feed = feed;
         this.props = props;
+        this.judge = judge;
         this.mergeDecision = new MergeDecision(props.mergeSimilarity(), props.mergeApiOverlap(), props.mergeDisagreement());
     }
 
@@ -63,11 +65,46 @@ public final class TraceCurator {
                     .filter(m -> sameCode(c, m.neighbour()))
                     .findFirst();
             if (duplicate.isPresent()) {
-                merge(tx, trace, id, c, duplicate.get(), successes, failures, decisions);
-            } else {
-                String cluster = create(tx, trace, id, p, neighbours, successes, failures, decisions);
-                fresh.add(new Fresh(id, c.text(), p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
+                merge(tx, trace, id, c, duplicate.get(), successes, failures, decisions, String.format(
+                        "near-duplicate of %s (similarity %.3f, API overlap %.2f)", duplicate.get().neighbour().id(),
+                        duplicate.get().neighbour().similarity(), duplicate.get().overlap()));
+                continue;
             }
+            List<Match> band = LessonCandidate.EXAMPLE.equals(c.kind()) ? List.of() : neighbours.stream()
+                    .filter(n -> n.similarity() >= props.suggestSimilarity())
+                    .map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
+                    .filter(m -> m.overlap() >= props.mergeApiOverlap())
+                    .limit(JUDGED_PER_CANDIDATE).toList();
+            List<Judged> judged = band.stream().map(m -> new Judged(m, judge.compare(c.text(), m.neighbour().text(), union(c, m))))
+                    .toList();
+            Optional<Judged> same = judged.stream().filter(j -> j.is(AdviceComparison.Relation.SAME)).findFirst();
+            if (same.isPresent()) {
+                Match m = same.get().match();
+                merge(tx, trace, id, c, m, successes, failures, decisions, String.format(
+                        "same advice as %s, judged by %s: %s (similarity %.3f, API overlap %.2f)", m.neighbour().id(), judge.name(),
+                        same.get().verdict().get().reason(), m.neighbour().similarity(), m.overlap()));
+                continue;
+            }
+            String cluster = create(tx, trace, id, p, neighbours, successes, failures, decisions);
+            fresh.add(new Fresh(id, c.text(), p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
+            for (Judged j : judged) {
+                if (j.is(AdviceComparison.Relation.OPPOSITE)) {
+                    String rival = j.match().neighbour().id();
+                    String why = "opposite advice, judged by " + judge.name() + ": " + j.verdict().get().reason();
+                    repo.contradict(tx, id, rival);
+                    decisions.add(new Decision(id, LessonAction.CONTRADICTED, why + " (" + rival + ")"));
+                    decisions.add(new Decision(rival, LessonAction.CONTRADICTED, why + " (" + id + ")"));
+                }
+            }
+            judged.stream().filter(j -> j.verdict().isEmpty())
+                    .filter(j -> !props.mergeDisagreement() || MergeDecision.disagreement(c.text(), j.match().neighbour().text()).isEmpty())
+                    .findFirst().ifPresent(j -> {
+                        Match m = j.match();
+                        repo.suggestMerge(tx, id, m.neighbour().id(), m.neighbour().similarity(), m.overlap());
+                        decisions.add(new Decision(id, LessonAction.SUGGESTED, String.format(
+                                "may give the same advice as %s (similarity %.3f, API overlap %.2f); left for review",
+                                m.neighbour().id(), m.neighbour().similarity(), m.overlap())));
+                    });
         }
         credit(tx, trace, decisions);
         hook.beforeCommit(trace);
@@ -75,7 +112,22 @@ public final class TraceCurator {
         return decisions;
     }
 
+    /** Neighbours in the review band asked of the judge, per candidate: the judge is the slowest step of a run. */
+    private static final int JUDGED_PER_CANDIDATE = 3;
+
     private record Match(CurationRepository.Neighbour neighbour, double overlap) {
+    }
+
+    private record Judged(Match match, Optional<AdviceComparison> verdict) {
+        boolean is(AdviceComparison.Relation relation) {
+            return verdict.isPresent() && verdict.get().relation() == relation;
+        }
+    }
+
+    private static List<String> union(LessonCandidate c, Match m) {
+        java.util.Set<String> apis = new java.util.TreeSet<>(c.apis());
+        apis.addAll(m.neighbour().apis());
+        return List.copyOf(apis);
     }
 
     /**
@@ -102,13 +154,12 @@ public final class TraceCurator {
     }
 
     private void merge(TransactionContext tx, PendingTrace trace, String id, LessonCandidate c, Match match, int successes,
-                       int failures, List<Decision> decisions) {
+                       int failures, List<Decision> decisions, String reason) {
         String canonical = match.neighbour().id();
         repo.createLesson(tx, id, c, "MERGED", null, trace.space(), successes, failures, null);
         repo.mergeInto(tx, id, canonical, match.neighbour().similarity(), match.overlap());
         CurationRepository.Absorbed absorbed = repo.absorb(tx, canonical, successes, failures);
-        decisions.add(new Decision(id, LessonAction.MERGED, String.format("near-duplicate of %s (similarity %.3f, API overlap %.2f)",
-                canonical, match.neighbour().similarity(), match.overlap())));
+        decisions.add(new Decision(id, LessonAction.MERGED, reason));
         if ("CANDIDATE".equals(absorbed.status()) && absorbed.agents() >= props.promoteAgents()) {
             promote(tx, canonical, "supported by " + absorbed.agents() + " distinct agents", decisions);
         }
