@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule          cron expression (six fields) of scheduled runs in the service, or {@code -} for none
  * @param batchSize         pending traces read at a time; the lease is renewed between batches
  * @param maxTracesPerRun   a run stops after this many traces even if more keep arriving; the next run goes on
+ * @param maxAttempts       failed curation attempts after which a trace is set aside (label {@code CurationFailed})
  * @param leaseTtl          how long a run's lease lasts without renewal; a crashed holder's lease expires after it
  * @param mergeSimilarity   cosine similarity from which a candidate merges into an existing lesson ...
  * @param mergeApiOverlap   ... if their API scopes overlap at least this much (Jaccard; two empty scopes overlap fully) ...
@@ -41,6 +42,7 @@ public record CurationProperties(
         @DefaultValue("0 */10 * * * *") String schedule,
         @DefaultValue("50") int batchSize,
         @DefaultValue("10000") int maxTracesPerRun,
+        @DefaultValue("3") int maxAttempts,
         @DefaultValue("5m") Duration leaseTtl,
         @DefaultValue("0.92") double mergeSimilarity,
         @DefaultValue("0.5") double mergeApiOverlap,
@@ -63,6 +65,7 @@ public record CurationProperties(
         require(schedule != null && !schedule.isBlank(), "schedule", "must be a cron expression or '-'");
         require(batchSize >= 1 && batchSize <= 1000, "batch-size", "must be 1-1000");
         require(maxTracesPerRun >= 1, "max-traces-per-run", "must be at least 1");
+        require(maxAttempts >= 1, "max-attempts", "must be at least 1");
         require(leaseTtl != null && leaseTtl.toSeconds() >= 5, "lease-ttl", "must be at least 5 seconds");
         unit(mergeSimilarity, "merge-similarity");
         unit(mergeApiOverlap, "merge-api-overlap");
@@ -82,7 +85,7 @@ public record CurationProperties(
 
     /** Defaults, as when nothing is configured. */
     public static CurationProperties defaults() {
-        return new CurationProperties("0 */10 * * * *", 50, 10_000, Duration.ofMinutes(5), 0.92, 0.5, true, 0.85, 10, 0.75, 0.8, 2, 4, 2,
+        return new CurationProperties("0 */10 * * * *", 50, 10_000, 3, Duration.ofMinutes(5), 0.92, 0.5, true, 0.85, 10, 0.75, 0.8, 2, 4, 2,
                 0.3, 5, 0.2, 4, 2, true);
     }
 

@@ -99,9 +99,17 @@ public class CurationService {
                 if (batch.isEmpty()) {
                     break;
                 }
-                for (PendingTrace trace : batch) {
-                    List<TraceCurator.Prepared> prepared = prepare(trace);
-                    List<Decision> decisions = graph.write(tx -> curator.curate(tx, runId, trace, prepared, hook));
+                List<List<TraceCurator.Prepared>> prepared = prepare(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    PendingTrace trace = batch.get(i);
+                    List<TraceCurator.Prepared> candidates = prepared.get(i);
+                    List<Decision> decisions;
+                    try {
+                        decisions = graph.write(tx -> curator.curate(tx, runId, trace, candidates, hook));
+                    } catch (RuntimeException e) {
+                        countFailure(trace, e);
+                        throw e;
+                    }
                     tally.add(decisions);
                 }
                 if (!repo.renewLease(LEASE, holder, ttl)) {
@@ -128,26 +136,55 @@ public class CurationService {
         }
     }
 
-    /** Extraction, screening and embedding: everything slow happens before the trace's transaction opens. */
-    private List<TraceCurator.Prepared> prepare(PendingTrace trace) {
-        List<LessonCandidate> candidates = extractor.extract(trace, t -> t.outcome() == Outcome.SUCCESS
-                ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of())
-                .stream().map(generalisation::apply).toList();
-        List<Optional<String>> reasons = candidates.stream().map(c -> LessonScreen.quarantineReason(c.screened())).toList();
+    /**
+     * Extraction, screening and embedding for a batch of traces: everything slow happens before any trace's
+     * transaction opens, and the batch's lesson texts are embedded in one call (the model runs batches far faster
+     * than single texts).
+     */
+    private List<List<TraceCurator.Prepared>> prepare(List<PendingTrace> batch) {
+        List<List<LessonCandidate>> candidates = new ArrayList<>();
+        List<List<Optional<String>>> reasons = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (reasons.get(i).isEmpty()) {
-                texts.add(candidates.get(i).text());
+        for (PendingTrace trace : batch) {
+            List<LessonCandidate> mine = extractor.extract(trace, t -> t.outcome() == Outcome.SUCCESS
+                    ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of())
+                    .stream().map(generalisation::apply).toList();
+            List<Optional<String>> screened = mine.stream().map(c -> LessonScreen.quarantineReason(c.screened())).toList();
+            for (int i = 0; i < mine.size(); i++) {
+                if (screened.get(i).isEmpty()) {
+                    texts.add(mine.get(i).text());
+                }
             }
+            candidates.add(mine);
+            reasons.add(screened);
         }
         List<float[]> vectors = embedder.embedDocuments(texts);
-        List<TraceCurator.Prepared> prepared = new ArrayList<>();
+        List<List<TraceCurator.Prepared>> prepared = new ArrayList<>();
         int v = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            float[] vector = reasons.get(i).isEmpty() ? vectors.get(v++) : null;
-            prepared.add(new TraceCurator.Prepared(candidates.get(i), reasons.get(i), vector));
+        for (int t = 0; t < batch.size(); t++) {
+            List<TraceCurator.Prepared> mine = new ArrayList<>();
+            for (int i = 0; i < candidates.get(t).size(); i++) {
+                Optional<String> reason = reasons.get(t).get(i);
+                mine.add(new TraceCurator.Prepared(candidates.get(t).get(i), reason, reason.isEmpty() ? vectors.get(v++) : null));
+            }
+            prepared.add(mine);
         }
         return prepared;
+    }
+
+    /**
+     * The run stops at a trace whose transaction fails (the next run retries it), but a trace that fails
+     * {@code spark.curation.max-attempts} times is set aside, so that it cannot stop every later run.
+     */
+    private void countFailure(PendingTrace trace, RuntimeException e) {
+        try {
+            if (feed.failed(trace.traceId(), String.valueOf(e.getMessage()), props.maxAttempts())) {
+                log.error("Trace {} failed curation {} times and was set aside (label CurationFailed): {}", trace.traceId(),
+                        props.maxAttempts(), e.getMessage());
+            }
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
+        }
     }
 
     private float[] taskVector(PendingTrace trace) {

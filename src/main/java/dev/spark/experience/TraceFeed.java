@@ -34,4 +34,17 @@ public class TraceFeed {
     public boolean claim(TransactionContext tx, String traceId) {
         return repository.claim(tx, traceId);
     }
+
+    /**
+     * Records that curating a trace failed (in its own transaction). After {@code maxAttempts} failures the trace leaves
+     * the feed, labelled {@code CurationFailed} with its last error, and later runs go past it; returns whether it did.
+     * Re-queue it with {@code MATCH (t:CurationFailed) REMOVE t:CurationFailed SET t:Uncurated, t.curationAttempts = 0}.
+     */
+    public boolean failed(String traceId, String error, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        String message = error == null ? "unknown error" : error.length() > 1_000 ? error.substring(0, 1_000) : error;
+        return repository.curationFailed(traceId, message, maxAttempts);
+    }
 }

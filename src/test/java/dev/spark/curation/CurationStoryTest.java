@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
 import dev.spark.curation.internal.CurationRepository;
+import dev.spark.curation.internal.TraceHook;
 import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
@@ -225,6 +226,35 @@ class CurationStoryTest {
         assertNoHalfMerges();
         assertThat(graph.query("MATCH (c:Lesson {kind: 'agent'}) WHERE c.status <> 'MERGED' RETURN c.support AS s", Map.of()))
                 .singleElement().satisfies(r -> assertThat(r.get("s").asInt()).isEqualTo(5));
+    }
+
+    @Test
+    void aTraceThatKeepsFailingIsSetAsideAfterItsAttemptsAndLaterRunsGoPastIt() {
+        TraceReceipt bad = trace("bad", "Pick rows of a DataFrame by integer positions", "result = df.iloc[rows]", Outcome.SUCCESS, null,
+                List.of("Select rows by integer position with df.iloc."));
+        trace("good", "Sum each row of a DataFrame", "out = df.sum(axis=1)", Outcome.SUCCESS, null,
+                List.of("Pass axis=1 to DataFrame.sum to add up each row."));
+        TraceHook poisoned = t -> {
+            if (t.traceId().equals(bad.traceId())) {
+                throw new IllegalStateException("this trace always breaks its transaction");
+            }
+        };
+        int attempts = CurationProperties.defaults().maxAttempts();
+        for (int i = 1; i <= attempts; i++) {
+            assertThatThrownBy(() -> curation.run("test", poisoned)).hasMessageContaining("always breaks");
+        }
+
+        CurationReport next = curation.run("test", poisoned);
+
+        assertThat(next.traces()).isEqualTo(1);
+        assertThat(uncurated()).isZero();
+        assertThat(graph.query("MATCH (t:Trace:CurationFailed) RETURN t.id AS id, t.curationAttempts AS n, t.curationError AS e", Map.of()))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("id").asString()).isEqualTo(bad.traceId());
+                    assertThat(r.get("n").asInt()).isEqualTo(attempts);
+                    assertThat(r.get("e").asString()).contains("always breaks");
+                });
+        assertThat(GraphFixtures.count(graph, "MATCH (l:Lesson)-[:LEARNED_FROM]->(:Trace:CurationFailed) RETURN count(l)")).isZero();
     }
 
     @Test

@@ -142,6 +142,18 @@ public class ExperienceRepository {
             SET tr.curatedAt = datetime()
             RETURN count(tr) AS claimed""";
 
+    /**
+     * A failed curation attempt of one trace, counted on the trace; after {@code $max} attempts the trace leaves the
+     * feed with the label {@code CurationFailed} (and its last error), so one bad trace cannot stop every run.
+     */
+    private static final String CURATION_FAILED = """
+            MATCH (tr:Trace:Uncurated {id: $id})
+            SET tr.curationAttempts = coalesce(tr.curationAttempts, 0) + 1, tr.curationError = $error
+            WITH tr WHERE tr.curationAttempts >= $max
+            REMOVE tr:Uncurated
+            SET tr:CurationFailed
+            RETURN count(tr) AS parked""";
+
     /** A task as stored: the id a new node gets is derived from the hash, so every writer agrees on it. */
     public record TaskRow(String id, String hash, String text, String codeContext, List<String> libraries) {
 
@@ -258,6 +270,12 @@ public class ExperienceRepository {
         return tx.run(CLAIM, Map.of("id", traceId)).single().get("claimed").asLong() > 0;
     }
 
+
+    /** Counts a failed attempt; true when the trace was taken out of the feed. */
+    public boolean curationFailed(String traceId, String error, int maxAttempts) {
+        return graph.write(tx -> tx.run(CURATION_FAILED, Map.of("id", traceId, "error", error, "max", maxAttempts)).single()
+                .get("parked").asLong() > 0);
+    }
 
     public List<PendingText> pendingEmbeddings(Embeddable kind, int limit) {
         return graph.query(kind.pending, Map.of("limit", limit)).stream()

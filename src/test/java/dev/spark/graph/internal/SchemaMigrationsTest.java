@@ -23,7 +23,7 @@ class SchemaMigrationsTest {
     void schemaIsAppliedAtStartAndReapplyingChangesNothing() {
         assertThat(migrations.apply()).isZero();
         assertThat(graph.query("MATCH (m:__SparkMigration) RETURN m.version AS v ORDER BY v", Map.of()))
-                .extracting(r -> r.get("v").asInt()).containsExactly(1, 2, 3, 4);
+                .extracting(r -> r.get("v").asInt()).containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
@@ -38,6 +38,23 @@ class SchemaMigrationsTest {
                 .hasMessageContaining("V" + applied.version() + " changed after it was applied");
         assertThat(checksumOf(applied.version())).isEqualTo(checksumBefore);
         assertThat(graph.query("SHOW INDEXES YIELD name WHERE name = 'edited_probe' RETURN name", Map.of())).isEmpty();
+    }
+
+    @Test
+    void tracesStoredBeforeTheLearningLoopAreQueuedOnceAndCuratedOnesAreNot() {
+        graph.execute("""
+                CREATE (:Trace {id: 'trace-migration-old', outcome: 'SUCCESS'})
+                CREATE (:Trace {id: 'trace-migration-curated', outcome: 'SUCCESS', curatedAt: datetime()})
+                CREATE (:Trace:CurationFailed {id: 'trace-migration-failed', outcome: 'SUCCESS'})""", Map.of());
+        SchemaMigrations.Migration queue = SchemaMigrations.load().stream().filter(m -> m.version() == 5).findFirst().orElseThrow();
+        try {
+            queue.statements().forEach(statement -> graph.execute(statement, Map.of()));
+
+            assertThat(graph.query("MATCH (t:Trace:Uncurated) WHERE t.id STARTS WITH 'trace-migration-' RETURN t.id AS id", Map.of()))
+                    .extracting(r -> r.get("id").asString()).containsExactly("trace-migration-old");
+        } finally {
+            graph.execute("MATCH (t:Trace) WHERE t.id STARTS WITH 'trace-migration-' DETACH DELETE t", Map.of());
+        }
     }
 
     private String checksumOf(int version) {
