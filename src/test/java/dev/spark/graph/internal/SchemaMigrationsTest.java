@@ -45,7 +45,9 @@ class SchemaMigrationsTest {
         graph.execute("""
                 CREATE (:Trace {id: 'trace-migration-old', outcome: 'SUCCESS'})
                 CREATE (:Trace {id: 'trace-migration-curated', outcome: 'SUCCESS', curatedAt: datetime()})
-                CREATE (:Trace:CurationFailed {id: 'trace-migration-failed', outcome: 'SUCCESS'})""", Map.of());
+                CREATE (:Trace:CurationFailed {id: 'trace-migration-failed', outcome: 'SUCCESS'})
+                CREATE (:Lesson {id: 'lesson-migration-old'})-[:LEARNED_FROM]->(:Trace {id: 'trace-migration-taught', outcome: 'SUCCESS'})""",
+                Map.of());
         SchemaMigrations.Migration queue = SchemaMigrations.load().stream().filter(m -> m.version() == 5).findFirst().orElseThrow();
         try {
             queue.statements().forEach(statement -> graph.execute(statement, Map.of()));
@@ -54,6 +56,7 @@ class SchemaMigrationsTest {
                     .extracting(r -> r.get("id").asString()).containsExactly("trace-migration-old");
         } finally {
             graph.execute("MATCH (t:Trace) WHERE t.id STARTS WITH 'trace-migration-' DETACH DELETE t", Map.of());
+            graph.execute("MATCH (l:Lesson {id: 'lesson-migration-old'}) DETACH DELETE l", Map.of());
         }
     }
 
