@@ -32,7 +32,7 @@ class ModuleStructureTest {
     void everyCapabilityIsAModuleThatDeclaresItsDependencies() {
         Set<String> names = MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)
                 .collect(Collectors.toSet());
-        assertThat(names).contains("graph", "ai", "knowledge", "experience", "recommend", "curation", "api", "cli", "eval", "validation");
+        assertThat(names).contains("graph", "ai", "knowledge", "experience", "recommend", "curation", "api", "mcp", "cli", "eval", "validation");
         MODULES.forEach(module -> assertThat(module.getBasePackage().getAnnotation(
                         org.springframework.modulith.ApplicationModule.class))
                 .as("package-info of %s declares @ApplicationModule", module.getIdentifier())

@@ -2,6 +2,7 @@ package dev.spark.experience;
 
 import dev.spark.experience.python.TokenApiExtractor;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,5 +59,21 @@ public final class PythonApiExtractor {
      */
     public Set<String> extract(String code, Collection<String> libraryHints) {
         return tokens.extract(code, libraryHints);
+    }
+
+    /** A name as Python code uses it and the dotted module it stands for: {@code np} and {@code numpy}. */
+    public record ModuleName(String name, String module) {
+    }
+
+    /**
+     * What an import line, a library name or a customary alias refers to, read with the same tables as
+     * {@link #extract}: {@code import numpy as np} gives np = numpy, {@code from sklearn.svm import SVC} gives
+     * SVC = sklearn.svm.SVC, {@code pd} gives pandas, {@code scikit-learn} gives sklearn, and any other dotted
+     * name stands for itself. Several import statements give several names, in order.
+     *
+     * @return empty for text that is neither import statements nor a dotted name; never throws
+     */
+    public List<ModuleName> modules(String nameOrImports) {
+        return tokens.modules(nameOrImports).entrySet().stream().map(e -> new ModuleName(e.getKey(), e.getValue())).toList();
     }
 }

@@ -3,8 +3,8 @@ package dev.spark.experience.python;
 import dev.spark.experience.python.ApiTables.Alias;
 import dev.spark.experience.python.ApiTables.Convention;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +18,7 @@ final class Bindings {
 
     private final ApiTables tables;
     private final Set<String> inPlay = new HashSet<>();
-    private final Map<String, Value> names = new HashMap<>();
+    private final Map<String, Value> names = new LinkedHashMap<>();
     /** Names given something untyped: they hide customary aliases ({@code F = {}}), not conventions. */
     private final Set<String> hidden = new HashSet<>();
 
@@ -51,6 +51,17 @@ final class Bindings {
     /** {@code import module as name}, {@code from a import b}: {@code name} now stands for {@code module}. */
     void bindModule(String name, String module) {
         names.put(name, Value.path(module));
+    }
+
+    /** The names bound to modules so far, in the order they were bound ({@code np} to {@code numpy}). */
+    Map<String, String> modules() {
+        Map<String, String> modules = new LinkedHashMap<>();
+        names.forEach((name, value) -> {
+            if (value.isPath()) {
+                modules.put(name, value.name());
+            }
+        });
+        return modules;
     }
 
     /** {@code name = ...}: a value of no known type forgets what the name meant. */

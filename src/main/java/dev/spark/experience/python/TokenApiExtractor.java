@@ -2,6 +2,7 @@ package dev.spark.experience.python;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Set;
 public final class TokenApiExtractor {
 
     private final ApiTables tables = ApiTables.standard();
+    private final ModuleNames modules = new ModuleNames(tables);
 
     /** See {@code dev.spark.experience.PythonApiExtractor#extract} for the rules. */
     public Set<String> extract(String code, Collection<String> libraryHints) {
@@ -19,5 +21,10 @@ public final class TokenApiExtractor {
             return Set.of();
         }
         return Collections.unmodifiableSet(new TokenScan(TokenList.of(code), tables, libraryHints).run());
+    }
+
+    /** See {@code dev.spark.experience.PythonApiExtractor#modules}. */
+    public Map<String, String> modules(String nameOrImports) {
+        return Collections.unmodifiableMap(modules.resolve(nameOrImports));
     }
 }
