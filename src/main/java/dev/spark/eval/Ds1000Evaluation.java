@@ -39,16 +39,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The DS-1000 evaluation: documentation retrieval quality of every recipe, cold, and the lift that one (or more)
- * epochs of shared experience give the full pipeline on perturbed variants whose own solutions were never seen.
- *
- * <ol>
- *   <li>cold: the knowledge base holds documentation only; every recipe recommends for every problem;</li>
- *   <li>epoch 1: one successful trace per {@code Origin} problem (task = prompt, attempt = reference code) is
- *       recorded, then the full pipeline recommends again for the perturbed variants;</li>
- *   <li>epoch n &gt; 1: the variants' own outcomes of the previous epoch are recorded too, and the variants are
- *       asked again.</li>
- * </ol>
+ * The DS-1000 evaluation: documentation retrieval quality of every recipe, cold (the knowledge base holds
+ * documentation only; every recipe recommends for every problem), then, with {@code epochs > 0}, the learning curve
+ * of {@link LearningCurveEvaluation} on test problems that are never recorded.
  */
 @Service
 public class Ds1000Evaluation {
@@ -69,7 +62,7 @@ public class Ds1000Evaluation {
      *                       holds experience is refused (the evaluation starts from documentation only)
      */
     public record Options(Path problems, Path docs, Path out, int epochs, List<Recipe> recipes, int limit, String commandLine,
-                          boolean wipeExperience) {
+                          boolean wipeExperience, List<LearningCurveEvaluation.Setting> grid, double failedShare) {
     }
 
     private final DocumentIngestor ingestor;
@@ -83,10 +76,13 @@ public class Ds1000Evaluation {
     private final LessonAdmin lessons;
     private final LibraryCatalog catalog;
     private final ApiCatalog apis;
+    private final LearningCurveEvaluation learning;
 
     public Ds1000Evaluation(DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
                             RetrievalAgent agent, WriteBehind writeBehind, ExperienceAdmin experience,
-                            LibraryCatalog catalog, ApiCatalog apis, RecommendationAdmin recommendations, LessonAdmin lessons) {
+                            LibraryCatalog catalog, ApiCatalog apis, RecommendationAdmin recommendations, LessonAdmin lessons,
+                            LearningCurveEvaluation learning) {
+        this.learning = learning;
         this.experience = experience;
         this.recommendations = recommendations;
         this.lessons = lessons;
@@ -119,17 +115,6 @@ public class Ds1000Evaluation {
         for (Recipe recipe : options.recipes()) {
             results.put(recipe, new ArrayList<>(ask(problems, recipe, EvalReport.COLD, progress)));
         }
-        if (options.recipes().contains(Recipe.FULL) && options.epochs() > 0) {
-            List<Ds1000Problem> variants = problems.stream().filter(p -> !p.isOrigin()).toList();
-            List<Ds1000Problem> learned = problems.stream().filter(Ds1000Problem::isOrigin).toList();
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                String phase = "epoch" + epoch;
-                record(learned, phase, progress);
-                results.get(Recipe.FULL).addAll(ask(variants, Recipe.FULL, phase, progress));
-                learned = variants;
-            }
-        }
-
         writeBehind.flush();
         CorpusSize corpus = catalog.corpusSize();
         long chunks = corpus.chunks();
@@ -142,6 +127,10 @@ public class Ds1000Evaluation {
                 .toList();
         EvalReport report = EvalReport.of(run, recipes);
         new ReportWriter().write(report, options.out());
+        if (options.epochs() > 0) {
+            learning.run(problems, new LearningCurveEvaluation.Options(options.epochs(), options.grid(), options.failedShare()),
+                    options.commandLine(), progress).write(options.out());
+        }
         return report;
     }
 
@@ -164,35 +153,24 @@ public class Ds1000Evaluation {
         Set<String> gold = p.goldPages();
         Set<String> goldApis = new HashSet<>(p.apis());
         List<Set<String>> covered = items.stream().map(i -> (Set<String>) new HashSet<>(i.apis())).toList();
+        List<Set<String>> coveredByDocs = items.stream()
+                .map(i -> i.kind() == ItemKind.DOCUMENTATION ? (Set<String>) new HashSet<>(i.apis()) : Set.<String>of()).toList();
         List<String> libraries = items.stream().map(RecommendationItem::library).toList();
         Map<String, Double> metrics = new LinkedHashMap<>();
         put(metrics, Metric.NDCG_AT_10, RetrievalMetrics.ndcgAtK(pages, gold, K));
         put(metrics, Metric.RECALL_AT_10, RetrievalMetrics.recallAtK(pages, gold, K));
         put(metrics, Metric.MRR_AT_10, RetrievalMetrics.mrrAtK(pages, gold, K));
-        put(metrics, Metric.API_RECALL_AT_10, RetrievalMetrics.apiRecallAtK(covered, goldApis, K));
+        put(metrics, Metric.API_RECALL_AT_10, RetrievalMetrics.apiRecallAtK(coveredByDocs, goldApis, K));
+        put(metrics, Metric.API_RECALL_ALL_ITEMS_AT_10, RetrievalMetrics.apiRecallAtK(covered, goldApis, K));
         if (!libraries.isEmpty()) {
             metrics.put(Metric.LIBRARY_OF_TOP_CORRECT.key(), RetrievalMetrics.libraryOfTopCorrect(libraries, p.corpusLibrary()));
         }
         return new ProblemResult(p.problemId(), p.library(), p.perturbationType(), phase, null, metrics);
     }
 
-    /** Records each problem's reference solution as a successful trace, then embeds the new tasks. */
-    private void record(List<Ds1000Problem> problems, String phase, Progress progress) {
-        for (int i = 0; i < problems.size(); i++) {
-            Ds1000Problem p = problems.get(i);
-            recorder.record(new TraceInput(AGENT, null, new TaskInput(p.prompt(), null, List.of(p.corpusLibrary())),
-                    p.referenceCode(), Outcome.SUCCESS, null, null, List.of(), null, null));
-            progress.update("record " + phase, i + 1, problems.size());
-        }
-        backfill.drain();
-    }
-
     /** Starts every run from documentation only: experience of an earlier run would leak into "cold". */
     private void forgetExperience() {
-        recommendations.forgetAll();
-        lessons.forgetAll();
-        experience.forgetAll();
-        apis.pruneUnreferenced();
+        learning.forgetExperience();
     }
 
     /** Keeps whole perturbation groups (an origin and its variants) until about {@code limit} problems. */

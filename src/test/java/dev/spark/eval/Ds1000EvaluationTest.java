@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A whole evaluation run on a handful of self-written problems in the DS-1000 format and the fixture corpus. */
@@ -46,49 +47,90 @@ class Ds1000EvaluationTest {
     }
 
     @Test
-    void scoresEveryRecipeColdAndTheFullPipelineAfterOneEpochOfExperience() throws IOException {
-        Path problems = tmp.resolve("problems.jsonl");
-        List<String> lines = new ArrayList<>();
+    void scoresEveryRecipeColdThenRunsTheLearningCurveOnTestProblemsItNeverRecords() throws IOException {
+        Path problems = write(false);
+        Path out = tmp.resolve("report");
+        List<String> phases = new ArrayList<>();
+        List<LearningCurveEvaluation.Setting> grid = List.of(new LearningCurveEvaluation.Setting(LearningCurveEvaluation.Mode.CURATED, 20, 1),
+                new LearningCurveEvaluation.Setting(LearningCurveEvaluation.Mode.RAW, 20, 1));
+
+        EvalReport report = evaluation.run(new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), out, 2,
+                List.of(Recipe.FULLTEXT, Recipe.VECTOR, Recipe.HYBRID, Recipe.FULL), 0, "test", false, grid, 0.5), IngestProgress.NONE,
+                (phase, done, total) -> {
+                    if (done == total && !phases.contains(phase)) {
+                        phases.add(phase);
+                    }
+                });
+
+        assertThat(phases).startsWith("fulltext cold", "vector cold", "hybrid cold", "full cold", "curated 20% seed 1 epoch 0 test",
+                "curated 20% seed 1 epoch 1 training", "curated 20% seed 1 epoch 1 test", "curated 20% seed 1 epoch 2 training");
+        assertThat(phases).contains("raw 20% seed 1 epoch 2 test");
+        assertThat(report.results()).extracting(RecipeResults::recipe).containsExactly("fulltext", "vector", "hybrid", "full");
+        assertThat(report.results()).allSatisfy(r -> assertThat(r.problems()).allSatisfy(p -> assertThat(p.phase()).isEqualTo("cold")));
+        // the fixture corpus answers these easy problems: the gold page is found cold by the embedding recipes
+        ProblemResult vectorSort = report.results().get(1).problems().stream().filter(p -> p.problemId() == 0).findFirst().orElseThrow();
+        assertThat(vectorSort.metrics().get(Metric.RECALL_AT_10.key())).isEqualTo(1.0);
+        assertThat(vectorSort.metrics().get(Metric.LIBRARY_OF_TOP_CORRECT.key())).isEqualTo(1.0);
+
+        JsonNode learning = JsonMapper.builder().build().readTree(out.resolve("learning.json").toFile());
+        assertThat(learning.get("format").asString()).isEqualTo(LearningReport.FORMAT);
+        assertThat(learning.at("/splits/0/testProblems").asInt()).as("one per group with a variant").isEqualTo(2);
+        assertThat(learning.at("/leakGuard/checks").asInt()).as("2 tests x 3 epochs x 2 settings").isEqualTo(12);
+        assertThat(learning.get("poisonedItemsServed").asInt()).isZero();
+        assertThat(learning.get("series")).hasSize(2);
+        JsonNode curated = learning.at("/series/0");
+        assertThat(curated.get("epochs")).hasSize(3);
+        assertThat(curated.at("/epochs/0/metrics/ndcg_at_10/mean").isNumber()).isTrue();
+        assertThat(curated.at("/epochs/1/trainingTraces").asInt()).as("the two origins and the singleton, some failing first")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(curated.at("/epochs/2/curation/created").asInt()).isPositive();
+        assertThat(learning.at("/series/1/epochs/2/curation").isEmpty()).as("raw experience is never curated").isTrue();
+        assertThat(out.resolve("learning.html")).content().contains("<svg").contains("curated 20%");
+        assertThat(out.resolve("learning.md")).content().contains("Leak guard");
+    }
+
+    @Test
+    void aTestProblemWhoseCodeIsRecordedByTrainingStopsTheRun() throws IOException {
+        Path problems = write(true);
+        var options = new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), tmp.resolve("leak"), 2,
+                List.of(Recipe.VECTOR), 0, "test", false,
+                List.of(new LearningCurveEvaluation.Setting(LearningCurveEvaluation.Mode.RAW, 0, 1)), 0.0);
+
+        assertThatThrownBy(() -> evaluation.run(options, IngestProgress.NONE, (phase, done, total) -> { }))
+                .isInstanceOf(LeakDetectedException.class)
+                .hasMessageContaining("leaked").hasMessageContaining("a trace's attempt is the code");
+    }
+
+    /**
+     * Six problems in three groups: numpy (an origin and two variants), pandas (an origin and a variant) and a pandas
+     * singleton. With {@code leak}, the numpy variants share their reference code, so whichever is the test problem,
+     * training on the other records its code in round 2.
+     */
+    private Path write(boolean leak) throws IOException {
+        Path problems = tmp.resolve(leak ? "leak.jsonl" : "problems.jsonl");
         JsonMapper json = JsonMapper.builder().build();
+        List<String> lines = new ArrayList<>();
         lines.add(json.writeValueAsString(problem(0, 0, "Numpy", "Origin", 0,
                 "How can I sort the numpy array a with a stable algorithm such as mergesort?",
                 "result = np.sort(a, kind='mergesort')", List.of("numpy.sort"), List.of("numpy.sort"))));
         lines.add(json.writeValueAsString(problem(1, 1, "Numpy", "Surface", 0,
                 "Sort array a from numpy using a stable sorting algorithm (mergesort) and keep the result.",
                 "result = np.sort(a, kind='stable')", List.of("numpy.sort"), List.of("numpy.sort"))));
-        lines.add(json.writeValueAsString(problem(2, 0, "Pandas", "Origin", 0,
+        lines.add(json.writeValueAsString(problem(2, 2, "Numpy", "Semantic", 0,
+                "Sort the numpy array a in descending order with a stable algorithm.",
+                leak ? "result = np.sort(a, kind='stable')" : "result = np.sort(a, kind='stable')[::-1]", List.of("numpy.sort"),
+                List.of("numpy.sort"))));
+        lines.add(json.writeValueAsString(problem(3, 0, "Pandas", "Origin", 0,
                 "Group the DataFrame df by column a and add up column b within each group.",
                 "result = df.groupby('a')['b'].sum()", List.of("pandas.dataframe.groupby"), List.of("pandas.DataFrame.groupby"))));
-        lines.add(json.writeValueAsString(problem(3, 1, "Pandas", "Semantic", 0,
+        lines.add(json.writeValueAsString(problem(4, 1, "Pandas", "Semantic", 0,
                 "For each value of column a of DataFrame df, compute the mean of column b.",
                 "result = df.groupby('a')['b'].mean()", List.of("pandas.dataframe.groupby"), List.of("pandas.DataFrame.groupby"))));
+        lines.add(json.writeValueAsString(problem(5, 2, "Pandas", "Origin", 2,
+                "Count the rows of DataFrame df for each value of column a.",
+                "result = df.groupby('a').size()", List.of("pandas.dataframe.groupby"), List.of("pandas.DataFrame.groupby"))));
         Files.write(problems, lines);
-        Path out = tmp.resolve("report");
-        List<String> phases = new ArrayList<>();
-
-        EvalReport report = evaluation.run(new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), out, 1,
-                List.of(Recipe.FULLTEXT, Recipe.VECTOR, Recipe.HYBRID, Recipe.FULL), 0, "test", false), IngestProgress.NONE,
-                (phase, done, total) -> {
-                    if (done == total) {
-                        phases.add(phase);
-                    }
-                });
-
-        assertThat(phases).containsExactly("fulltext cold", "vector cold", "hybrid cold", "full cold", "record epoch1", "full epoch1");
-        assertThat(out.resolve("report.json")).exists();
-        assertThat(out.resolve("report.html")).content().contains("<svg");
-        assertThat(out.resolve("summary.md")).content().contains("NDCG@10");
-        assertThat(report.results()).extracting(RecipeResults::recipe).containsExactly("fulltext", "vector", "hybrid", "full");
-        RecipeResults full = report.results().get(3);
-        assertThat(full.problems()).filteredOn(p -> p.phase().equals("epoch1")).extracting(ProblemResult::problemId)
-                .containsExactlyInAnyOrder(1, 3);
-        // the fixture corpus answers these easy problems: the gold page is found cold by the embedding recipes
-        ProblemResult vectorSort = report.results().get(1).problems().stream().filter(p -> p.problemId() == 0).findFirst().orElseThrow();
-        assertThat(vectorSort.metrics().get(Metric.RECALL_AT_10.key())).isEqualTo(1.0);
-        assertThat(vectorSort.metrics().get(Metric.LIBRARY_OF_TOP_CORRECT.key())).isEqualTo(1.0);
-        // after the epoch, the variants' recommendations start from their origins' successful traces
-        assertThat(GraphFixtures.count(graph, "MATCH (r:Recommendation {recipe: 'FULL'})-[:CITES]->(:Trace) RETURN count(DISTINCT r)")).isEqualTo(2);
-        assertThat(report.lift()).isNotEmpty();
+        return problems;
     }
 
     @Test
@@ -100,7 +142,7 @@ class Ds1000EvaluationTest {
         Files.write(problems, List.of(JsonMapper.builder().build().writeValueAsString(problem(0, 0, "Numpy", "Origin", 0,
                 "Sort the numpy array a.", "result = np.sort(a)", List.of("numpy.sort"), List.of("numpy.sort")))));
         var options = new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), tmp.resolve("r"), 0,
-                List.of(Recipe.VECTOR), 0, "test", false);
+                List.of(Recipe.VECTOR), 0, "test", false, LearningCurveEvaluation.quickGrid(), 0.25);
 
         assertThatThrownBy(() -> evaluation.run(options, IngestProgress.NONE, (phase, done, total) -> { }))
                 .isInstanceOf(ExperiencePresentException.class)
@@ -108,7 +150,7 @@ class Ds1000EvaluationTest {
         assertThat(GraphFixtures.count(graph, "MATCH (t:Trace) RETURN count(t)")).isEqualTo(1);
 
         var wiping = new Ds1000Evaluation.Options(options.problems(), options.docs(), options.out(), 0, options.recipes(), 0,
-                "test", true);
+                "test", true, options.grid(), options.failedShare());
         evaluation.run(wiping, IngestProgress.NONE, (phase, done, total) -> { });
         assertThat(GraphFixtures.count(graph, "MATCH (t:Trace) RETURN count(t)")).isZero();
     }

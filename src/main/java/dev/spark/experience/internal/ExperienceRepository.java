@@ -107,6 +107,12 @@ public class ExperienceRepository {
             RETURN EXISTS { (:Trace) } OR EXISTS { (:Agent) } OR EXISTS { (:Task) } OR EXISTS { (:Lesson) }
                    OR EXISTS { (:FailurePattern) } AS found""";
 
+    /** What of a task and its code is stored as experience: the task attempted by a trace, the code, a lesson quoting either. */
+    private static final String RECORDED = """
+            RETURN EXISTS { MATCH (t:Task)<-[:ATTEMPTED]-(:Trace) WHERE t.id = $taskId OR t.text = $text } AS task,
+                   EXISTS { MATCH (tr:Trace) WHERE tr.attempt = $code } AS code,
+                   EXISTS { MATCH (l:Lesson) WHERE l.code = $code OR l.text CONTAINS $text } AS lesson""";
+
     private static final String FORGET_BATCH = """
             MATCH (n) WHERE n:Agent OR n:Task OR n:Trace OR n:FailurePattern OR n:Space
             WITH n LIMIT $batch
@@ -293,6 +299,14 @@ public class ExperienceRepository {
 
     public boolean hasExperience() {
         return graph.query(HAS_EXPERIENCE, Map.of()).get(0).get("found").asBoolean();
+    }
+
+    public record Recorded(boolean task, boolean code, boolean lesson) {
+    }
+
+    public Recorded recorded(String taskId, String text, String code) {
+        Record r = graph.query(RECORDED, Map.of("taskId", taskId, "text", text, "code", code)).get(0);
+        return new Recorded(r.get("task").asBoolean(), r.get("code").asBoolean(), r.get("lesson").asBoolean());
     }
 
     /** Deletes up to {@code batch} experience nodes in one transaction; returns how many. */
