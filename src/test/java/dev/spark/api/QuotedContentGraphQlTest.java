@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.GraphQlClient;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.experience.EmbeddingBackfill;
 import dev.spark.graph.Graph;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
@@ -32,6 +33,9 @@ class QuotedContentGraphQlTest {
     @Autowired
     DocumentIngestor ingestor;
 
+    @Autowired
+    EmbeddingBackfill backfill;
+
     GraphQlClient client;
 
     @BeforeEach
@@ -48,6 +52,7 @@ class QuotedContentGraphQlTest {
                 mutation($trace: TraceInput!) { recordTrace(trace: $trace) { traceId } }""", Map.of("trace", Map.of(
                 "agent", Map.of("id", "agent-q"), "task", Map.of("text", task, "libraries", List.of("numpy")),
                 "attempt", "import numpy as np\nout = np.sort(a, kind='stable')", "outcome", "SUCCESS")));
+        backfill.drain(); // the past task is found by its embedding
 
         JsonNode answer = client.post("""
                 query($task: TaskInput!) { recommend(task: $task) { guidance items { kind text source provenance } } }""",
