@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecommendationStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommendationStore.class);
 
     private final RecommendRepository repository;
     private final TaskCatalog tasks;
@@ -42,11 +46,16 @@ public class RecommendationStore {
             RecommendationItem item = items.get(i);
             cites.get(item.kind()).add(new Citation(item.ref(), i + 1, item.score()));
         }
-        writeBehind.submit("recommendation " + id, tx -> {
-            String taskId = tasks.ensure(tx, task, vector);
-            repository.store(tx, new StoredRecommendation(id, taskId, text, recipe.name(), agentId, cites.get(ItemKind.DOCUMENTATION),
-                    cites.get(ItemKind.LESSON), cites.get(ItemKind.EXAMPLE), cites.get(ItemKind.PITFALL)));
-            return null;
-        });
+        try {
+            writeBehind.submit("recommendation " + id, tx -> {
+                String taskId = tasks.ensure(tx, task, vector);
+                repository.store(tx, new StoredRecommendation(id, taskId, text, recipe.name(), agentId, cites.get(ItemKind.DOCUMENTATION),
+                        cites.get(ItemKind.LESSON), cites.get(ItemKind.EXAMPLE), cites.get(ItemKind.PITFALL)));
+                return null;
+            });
+        } catch (WriteBehind.QueueFullException overloaded) {
+            // the advice is still worth serving; only a later rating of it will be refused as unknown
+            log.warn("Recommendation {} served without being stored: {}", id, overloaded.getMessage());
+        }
     }
 }
