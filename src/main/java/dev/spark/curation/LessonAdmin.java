@@ -38,7 +38,7 @@ public class LessonAdmin {
 
     /** Pending merge suggestions between live lessons, oldest first. */
     public List<MergeSuggestionView> mergeSuggestions(int first) {
-        return repo.pendingSuggestions(Check.range("first", first, 1, 100));
+        return repo.pendingSuggestions(Check.range("first", first, 1, LessonAudit.MAX_PAGE));
     }
 
     /**

@@ -81,7 +81,11 @@ class SchemaLimitsTest {
             Map.entry("Mutation.releaseLesson.id", List.of(1L, (long) LessonAudit.MAX_ID)),
             Map.entry("Mutation.releaseLesson.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)),
             Map.entry("Mutation.quarantineLesson.id", List.of(1L, (long) LessonAudit.MAX_ID)),
-            Map.entry("Mutation.quarantineLesson.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)));
+            Map.entry("Mutation.quarantineLesson.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)),
+            Map.entry("Query.mergeSuggestions.first", List.of(1L, (long) LessonAudit.MAX_PAGE)),
+            Map.entry("Mutation.resolveMergeSuggestion.lesson", List.of(1L, (long) LessonAudit.MAX_ID)),
+            Map.entry("Mutation.resolveMergeSuggestion.into", List.of(1L, (long) LessonAudit.MAX_ID)),
+            Map.entry("Mutation.resolveMergeSuggestion.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)));
 
     // A limit as the descriptions write it: 1-20,000 / up to 64 / at most 10 (not the 25 of BM25 or a list index).
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\\[])(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\w\\]]|,\\d)");
