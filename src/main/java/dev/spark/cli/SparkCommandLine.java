@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the jar's commands. */
 @Command(name = "spark", mixinStandardHelpOptions = true, version = "Spark 0.1.0",
         description = "Shared experiential memory for AI coding agents.",
-        subcommands = {ServeCommand.class, IngestCommand.class, CurateCommand.class, BenchCommand.class, EvalCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, CurateCommand.class, BenchCommand.class, EvalCommand.class,
+                StatsCommand.class, ExportCommand.class, ImportCommand.class})
 public final class SparkCommandLine {
 
     private static final Set<String> SERVE = Set.of("serve");
