@@ -20,6 +20,9 @@ public final class SparkCommandLine {
 
     /** True when the arguments ask for the service (no command, {@code serve}, or only Spring options). */
     public static boolean isServe(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            return false; // `serve --help` is answered by the command line, not by starting the service
+        }
         return args.length == 0 || SERVE.contains(args[0]) || args[0].startsWith("--spring") || args[0].startsWith("--spark")
                 || args[0].startsWith("--server");
     }
