@@ -9,7 +9,7 @@ import dev.spark.ops.internal.OpsRepository.RelationshipRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public class MemoryExport {
         Map<String, Long> skipped = new TreeMap<>(repository.foreignLabels(
                 java.util.stream.Stream.concat(Arrays.stream(Kind.values()).map(Kind::label), java.util.stream.Stream.of(MemorySchema.MIGRATION)).toList()));
         try (ExportLines lines = new ExportLines(out)) {
-            lines.header(repository.schemaVersion(), ZonedDateTime.now());
+            lines.header(repository.schemaVersion(), Instant.now());
             for (Kind kind : Kind.values()) {
                 String after = null;
                 List<NodeRow> page;

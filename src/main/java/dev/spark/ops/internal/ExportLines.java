@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class ExportLines implements Closeable {
         this.writer = new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    public void header(int schemaVersion, ZonedDateTime at) throws IOException {
+    public void header(int schemaVersion, Instant at) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("kind", "header");
         line.put("format", FORMAT);
