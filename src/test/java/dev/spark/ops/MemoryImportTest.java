@@ -96,6 +96,17 @@ class MemoryImportTest {
     }
 
     @Test
+    void aCurationLeaseAndTheLeftoversOfAKilledImportDoNotCountAsMemory() {
+        graph.execute("CREATE (:CurationLease {name: 'curation', holder: 'gone'}), (:Library:__SparkImport {name: 'half'})", Map.of());
+
+        ImportReport report = load(List.of(HEADER, library("half"), end(1, 0)));
+
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(GraphFixtures.count(graph, "MATCH (n:Library {name: 'half'}) WHERE NOT n:__SparkImport RETURN count(n)")).isEqualTo(1);
+        graph.execute("MATCH (l:CurationLease {holder: 'gone'}) DELETE l", Map.of());
+    }
+
+    @Test
     void anExportOfAnEmptyMemoryImportsAsNothing() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportReport exported = memoryExport.export(out);

@@ -97,10 +97,13 @@ public class OpsRepository {
 
     // ---- import -------------------------------------------------------------------------------------------------
 
-    /** Whether the database holds any node besides schema bookkeeping and the leftovers of an import. */
+    /**
+     * Whether the database holds any node besides schema bookkeeping, the curation lease (which is not exported) and
+     * the leftovers of an import.
+     */
     public boolean holdsMemory() {
         return graph.query("""
-                MATCH (n) WHERE NOT n:__SparkMigration AND NOT n:__SparkImport
+                MATCH (n) WHERE NOT n:__SparkMigration AND NOT n:__SparkImport AND NOT n:CurationLease
                 RETURN count(n) > 0 AS any""", Map.of()).get(0).get("any").asBoolean();
     }
 
