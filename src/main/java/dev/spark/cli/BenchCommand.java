@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
         subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class, CurationBench.class, BenchCommand.Models.class})
 final class BenchCommand {
 

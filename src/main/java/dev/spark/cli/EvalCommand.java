@@ -17,7 +17,7 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "eval", description = "Evaluations.", subcommands = {EvalCommand.Ds1000.class, EvalCommand.Fusion.class})
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluations.", subcommands = {EvalCommand.Ds1000.class, EvalCommand.Fusion.class})
 final class EvalCommand {
 
     @Command(name = "fusion", mixinStandardHelpOptions = true,

@@ -12,13 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ingest", description = "Load data into the knowledge base.", subcommands = IngestCommand.Docs.class)
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load data into the knowledge base.", subcommands = IngestCommand.Docs.class)
 final class IngestCommand {
 
-    @Command(name = "docs", mixinStandardHelpOptions = true,
+    @Command(name = "docs",
             description = "Load documentation: JSONL blobs (.jsonl, .jsonl.gz) or Markdown/RST/text pages, "
                     + "from a file or a directory. Unchanged records are skipped; exits 1 if any record was rejected.")
     static final class Docs implements Callable<Integer> {
+
+        // not mixinStandardHelpOptions: its -V/--version would clash with the library's --version
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Parameters(paramLabel = "PATH", description = "file or directory")
         Path path;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the jar's commands. */
 @Command(name = "spark", mixinStandardHelpOptions = true, version = "Spark 0.1.0",
         description = "Shared experiential memory for AI coding agents.",
-        subcommands = {ServeCommand.class, IngestCommand.class, CurateCommand.class, McpCommand.class, BenchCommand.class, EvalCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, CurateCommand.class, McpCommand.class, BenchCommand.class, EvalCommand.class,
+                StatsCommand.class, ExportCommand.class, ImportCommand.class})
 public final class SparkCommandLine {
 
     private static final Set<String> SERVE = Set.of("serve");
@@ -19,6 +20,9 @@ public final class SparkCommandLine {
 
     /** True when the arguments ask for the service (no command, {@code serve}, or only Spring options). */
     public static boolean isServe(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            return false; // `serve --help` is answered by the command line, not by starting the service
+        }
         return args.length == 0 || SERVE.contains(args[0]) || args[0].startsWith("--spring") || args[0].startsWith("--spark")
                 || args[0].startsWith("--server");
     }

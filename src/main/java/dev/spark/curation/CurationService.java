@@ -27,6 +27,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,10 +55,13 @@ public class CurationService {
     private final Generalisation generalisation;
     private final TraceCurator curator;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final ObservationRegistry observations;
 
     public CurationService(Graph graph, TraceFeed feed, EmbeddingBackfill backfill, TextEmbedder embedder, CurationRepository repo,
-                           CurationProperties props, Generalisation generalisation, AdviceJudge judge) {
+                           CurationProperties props, Generalisation generalisation, AdviceJudge judge,
+                           ObservationRegistry observations) {
         this.graph = graph;
+        this.observations = observations;
         this.feed = feed;
         this.backfill = backfill;
         this.embedder = embedder;
@@ -78,6 +83,13 @@ public class CurationService {
     }
 
     CurationReport run(String trigger, TraceHook hook) {
+        // timed as spark.curation.run (tags: trigger, error), exported at /actuator/prometheus
+        return Observation.createNotStarted("spark.curation.run", observations)
+                .lowCardinalityKeyValue("trigger", trigger != null && TRIGGER.matcher(trigger).matches() ? trigger : "invalid")
+                .observe(() -> runNow(trigger, hook));
+    }
+
+    private CurationReport runNow(String trigger, TraceHook hook) {
         if (trigger == null || !TRIGGER.matcher(trigger).matches()) {
             throw new InvalidInputException("trigger", "must be a lower-case word of at most 32 characters");
         }
@@ -121,6 +133,8 @@ public class CurationService {
             repo.finishRun(runId, "COMPLETED", null, tally.counts());
             if (report.traces() > 0) {
                 log.info(report.summary());
+            } else {
+                log.debug(report.summary());
             }
             return report;
         } catch (RuntimeException e) {

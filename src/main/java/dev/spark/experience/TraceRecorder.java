@@ -19,6 +19,8 @@ import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,10 +46,12 @@ public class TraceRecorder {
     private final ApplicationEventPublisher events;
     private final PythonApiExtractor extractor = new PythonApiExtractor();
     private final SecretRedactor redactor = new SecretRedactor();
+    private final ObservationRegistry observations;
 
     public TraceRecorder(Graph graph, ExperienceRepository repository, ApiCatalog apiCatalog, EmbeddingBackfill backfill,
-                         WriteBehind writeBehind, ApplicationEventPublisher events) {
+                         WriteBehind writeBehind, ApplicationEventPublisher events, ObservationRegistry observations) {
         this.graph = graph;
+        this.observations = observations;
         this.repository = repository;
         this.apiCatalog = apiCatalog;
         this.backfill = backfill;
@@ -57,6 +61,13 @@ public class TraceRecorder {
 
     /** Validates, redacts and stores a trace; errors name the offending field and store nothing. */
     public TraceReceipt record(TraceInput input) {
+        // timed as spark.trace.record (tags: outcome, error), exported at /actuator/prometheus
+        return Observation.createNotStarted("spark.trace.record", observations)
+                .lowCardinalityKeyValue("outcome", input.outcome() == null ? "none" : input.outcome().name())
+                .observe(() -> store(input));
+    }
+
+    private TraceReceipt store(TraceInput input) {
         long started = System.nanoTime();
         TraceInput trace = input.validated();
         int[] redactions = {0};

@@ -31,6 +31,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,10 +55,17 @@ public class DocumentIngestor {
 
     private final KnowledgeRepository repository;
     private final TextEmbedder embedder;
+    private final ObservationRegistry observations;
 
     DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder) {
+        this(repository, embedder, ObservationRegistry.NOOP);
+    }
+
+    @Autowired
+    DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder, ObservationRegistry observations) {
         this.repository = repository;
         this.embedder = embedder;
+        this.observations = observations;
     }
 
     /**
@@ -65,6 +75,12 @@ public class DocumentIngestor {
      * @throws InvalidInputException naming {@code path} or the option ({@code maxChunkChars}, ...) that is wrong
      */
     public IngestReport ingest(Path path, IngestOptions options, IngestProgress progress) {
+        // timed as spark.ingest (tags: source, error), exported at /actuator/prometheus
+        return Observation.createNotStarted("spark.ingest", observations).lowCardinalityKeyValue("source", "files")
+                .observe(() -> ingestFiles(path, options, progress));
+    }
+
+    private IngestReport ingestFiles(Path path, IngestOptions options, IngestProgress progress) {
         long started = System.nanoTime();
         options.validated();
         if (!Files.exists(path)) {
@@ -114,6 +130,11 @@ public class DocumentIngestor {
      * the transaction fails, nothing is stored and the report says so.
      */
     public IngestReport ingest(List<DocRecord> records) {
+        return Observation.createNotStarted("spark.ingest", observations).lowCardinalityKeyValue("source", "upload")
+                .observe(() -> ingestUpload(records));
+    }
+
+    private IngestReport ingestUpload(List<DocRecord> records) {
         long started = System.nanoTime();
         Check.size("documents", records, 1, MAX_UPLOAD);
         List<DocRecord> valid = new ArrayList<>(records.size());
@@ -132,7 +153,9 @@ public class DocumentIngestor {
             } catch (BatchNotStored stopped) {
                 log.warn("Upload of {} documents not stored: {}", valid.size(), stopped.getMessage());
             }
-            return batcher.report(Duration.ofNanos(System.nanoTime() - started));
+            IngestReport report = batcher.report(Duration.ofNanos(System.nanoTime() - started));
+            log.info("Ingested an upload of {} documents: {}", valid.size(), report.summary());
+            return report;
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,11 +59,13 @@ public class RetrievalAgent {
     private final Recipe.Weights weights;
     private final Ranker ranker;
     private final PythonApiExtractor extractor = new PythonApiExtractor();
+    private final ObservationRegistry observations;
 
     public RetrievalAgent(TextEmbedder embedder, PathRunner runner, ItemHydrator hydrator, RecommendationSynthesizer synthesizer,
                           RecommendationStore store, RecommendRepository repository, TaskCatalog tasks, RetrievalPool pool, RecommendProperties props,
-                          SearchProperties search) {
+                          SearchProperties search, ObservationRegistry observations) {
         this.embedder = embedder;
+        this.observations = observations;
         this.runner = runner;
         this.hydrator = hydrator;
         this.synthesizer = synthesizer;
@@ -76,6 +80,13 @@ public class RetrievalAgent {
 
     /** Validates the query (errors name the field), retrieves, writes, stores and returns a recommendation. */
     public Recommendation recommend(RecommendQuery query) {
+        // timed as spark.recommend (tags: recipe, error), exported at /actuator/prometheus
+        return Observation.createNotStarted("spark.recommend", observations)
+                .lowCardinalityKeyValue("recipe", String.valueOf(query.recipe() == null ? Recipe.FULL : query.recipe()))
+                .observe(() -> answer(query));
+    }
+
+    private Recommendation answer(RecommendQuery query) {
         RecommendQuery q = query.validated();
         Stopwatch clock = new Stopwatch();
         TaskInput task = q.task();

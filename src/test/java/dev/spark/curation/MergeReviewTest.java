@@ -26,6 +26,7 @@ import dev.spark.experience.TraceReceipt;
 import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
 import dev.spark.validation.InvalidInputException;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +226,7 @@ class MergeReviewTest {
             }
         };
         AdviceJudge judge = new AdviceJudge(AiServices.create(AdviceComparer.class, model), "scripted model");
-        return new CurationService(graph, feed, backfill, embedder, repository, props, Generalisation.NONE, judge);
+        return new CurationService(graph, feed, backfill, embedder, repository, props, Generalisation.NONE, judge, ObservationRegistry.NOOP);
     }
 
     private TraceReceipt trace(String agent, String task, String attempt, List<String> lessons) {
