@@ -173,7 +173,7 @@ class ReportWriterTest {
         String md = writer.markdown(sample());
 
         assertThat(md).contains("## Overall", "## By library", "## By perturbation type", "## Lift over cold",
-                "## Epoch curve", "| Recipe | Phase | Problems | NDCG@10 | Recall@10 | MRR@10 | API R@10 |");
+                "## Epoch curve", "| Recipe | Phase | Problems | NDCG@10 | Recall@10 | MRR@10 | API R@10 (docs) |");
         assertThat(md).contains("| bm25 | cold | 3 | 0.250 | 0.500 | 0.250 | 0.583 | 0.667 |");
         assertThat(md).contains("| lessons | epoch1 | All | 3 | +0.300 |");
         assertThat(md).contains("BM25 &lt;baseline&gt; &amp; friends").doesNotContain("<baseline>");

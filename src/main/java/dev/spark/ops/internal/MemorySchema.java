@@ -25,7 +25,7 @@ public final class MemorySchema {
         AGENT("Agent", "id"),
         TASK("Task", "id", "embedding"),
         FAILURE_PATTERN("FailurePattern", "signature", "embedding"),
-        TRACE("Trace", "id", null, "Uncurated"),
+        TRACE("Trace", "id", null, "Uncurated", "CurationFailed"),
         RECOMMENDATION("Recommendation", "id"),
         LESSON_CLUSTER("LessonCluster", "id"),
         LESSON("Lesson", "id", "embedding"),
@@ -68,7 +68,7 @@ public final class MemorySchema {
     public static final Set<String> RELATIONSHIP_TYPES = Set.of(
             "IN_LIBRARY", "DOCUMENTS", "RECORDED", "ATTEMPTED", "USED", "HIT", "IN_SPACE", "INVOLVES", "FOLLOWED", "FOR",
             "CITES", "LEARNED_FROM", "APPLIES_TO", "BACKED_BY", "AVOIDS", "MERGED_INTO", "IN_CLUSTER", "CONTRADICTS",
-            "SUPERSEDES", "DECIDED");
+            "SUPERSEDES", "DECIDED", "SUGGESTED_MERGE");
 
     /** Marks the nodes an import created until it completes, so that a failed import can remove exactly those. */
     public static final String IMPORTING = "__SparkImport";
