@@ -99,7 +99,7 @@ public class LearningCurveEvaluation {
 
     /** What one setting's epoch produced: per group, the test problem's result, and what was served. */
     record EpochRun(int epoch, Map<String, ProblemResult> byGroup, int trainingTraces, int poisonedItems, int wrongLessonItems,
-                    int lessonItems, CurationReport curation) {
+                    int lessonItems, int sharedSolutions, CurationReport curation) {
     }
 
     record SettingRun(Setting setting, LearningProtocol.Split split, List<EpochRun> epochs, long leakChecks) {
@@ -204,10 +204,11 @@ public class LearningCurveEvaluation {
         int poisoned = 0;
         int wrong = 0;
         int lessonItems = 0;
+        int sharedCode = 0;
         List<Ds1000Problem> tests = split.tests();
         for (int i = 0; i < tests.size(); i++) {
             Ds1000Problem t = tests.get(i);
-            guard(t);
+            sharedCode += guard(t) ? 1 : 0;
             leakChecks[0]++;
             Recommendation rec = agent.recommend(new RecommendQuery(new TaskInput(t.prompt(), null, List.of()), TESTER, Ds1000Evaluation.K,
                     Recipe.FULL));
@@ -220,16 +221,21 @@ public class LearningCurveEvaluation {
             }
             progress.update(setting.name() + " epoch " + epoch + " test", i + 1, tests.size());
         }
-        return new EpochRun(epoch, byGroup, traces, poisoned, wrong, lessonItems, report);
+        return new EpochRun(epoch, byGroup, traces, poisoned, wrong, lessonItems, sharedCode, report);
     }
 
-    /** Stops the evaluation when the test problem's prompt or code is stored as experience. */
-    void guard(Ds1000Problem test) {
-        List<String> leaks = experience.recorded(test.prompt(), test.referenceCode());
-        if (!leaks.isEmpty()) {
+    /**
+     * Stops the evaluation when the test problem's task is stored as experience (a trace attempted it, or a lesson
+     * quotes it). Returns whether its reference code is stored through another problem with the same solution (a
+     * Surface perturbation often keeps its Origin's code): that is counted, not a leak.
+     */
+    boolean guard(Ds1000Problem test) {
+        ExperienceAdmin.Recorded recorded = experience.recorded(test.prompt(), test.referenceCode());
+        if (recorded.task()) {
             throw new LeakDetectedException("test problem " + test.problemId() + " leaked into the memory before it was asked: "
-                    + String.join("; ", leaks));
+                    + (recorded.taskAttempted() ? "a trace attempted its task" : "a lesson quotes its task"));
         }
+        return recorded.codeRecorded();
     }
 
     /** Starts from documentation only. */

@@ -35,7 +35,8 @@ public record LearningReport(Map<String, Object> json, String markdown, String h
     }
 
     record Point(int epoch, int testProblems, Map<String, Bootstrap.Estimate> metrics, Map<String, Bootstrap.Estimate> lift,
-                 int trainingTraces, int poisonedItems, int wrongLessonItems, int lessonItems, Map<String, Integer> curation) {
+                 int trainingTraces, int poisonedItems, int wrongLessonItems, int lessonItems, int sharedSolutions,
+                 Map<String, Integer> curation) {
     }
 
     static LearningReport of(String commandLine, LearningCurveEvaluation.Options options, List<LearningCurveEvaluation.SettingRun> runs,
@@ -69,8 +70,9 @@ public record LearningReport(Map<String, Object> json, String markdown, String h
             return s;
         }).toList());
         json.put("leakGuard", Map.of("checks", leakChecks, "leaks", 0, "note",
-                "before every test query the harness checked that no trace attempted the test task, no trace's attempt is its "
-                        + "reference code and no lesson quotes either; a leak stops the run"));
+                "before every test query the harness checked that no trace attempted the test task and no lesson quotes it; a "
+                        + "leak stops the run. Test problems whose reference code was recorded through another problem with the same "
+                        + "solution are counted per epoch (testProblemsWhoseSolutionAnotherProblemRecorded)"));
         json.put("poisonedItemsServed", poisoned);
         json.put("series", series.stream().map(LearningReport::seriesJson).toList());
         json.put("noiseRobustness", robustness(series));
@@ -128,7 +130,8 @@ public record LearningReport(Map<String, Object> json, String markdown, String h
                     members.stream().mapToInt(m -> m.epochs().get(epoch).trainingTraces()).sum(),
                     members.stream().mapToInt(m -> m.epochs().get(epoch).poisonedItems()).sum(),
                     members.stream().mapToInt(m -> m.epochs().get(epoch).wrongLessonItems()).sum(),
-                    members.stream().mapToInt(m -> m.epochs().get(epoch).lessonItems()).sum(), curation));
+                    members.stream().mapToInt(m -> m.epochs().get(epoch).lessonItems()).sum(),
+                    members.stream().mapToInt(m -> m.epochs().get(epoch).sharedSolutions()).sum(), curation));
         }
         return new Series(name, first.mode().name().toLowerCase(Locale.ROOT), first.noisePercent(),
                 members.stream().map(m -> m.setting().seed()).toList(), points);
@@ -171,6 +174,7 @@ public record LearningReport(Map<String, Object> json, String markdown, String h
             e.put("poisonedItemsServed", p.poisonedItems());
             e.put("wrongLessonItemsServed", p.wrongLessonItems());
             e.put("lessonItemsServed", p.lessonItems());
+            e.put("testProblemsWhoseSolutionAnotherProblemRecorded", p.sharedSolutions());
             e.put("curation", p.curation());
             return e;
         }).toList());
@@ -251,15 +255,15 @@ public record LearningReport(Map<String, Object> json, String markdown, String h
                 .append("resampling whole groups; lift is against the same problems cold (epoch 0).\n\n");
         for (Series s : series) {
             md.append("### ").append(s.name()).append(" (seeds ").append(s.seeds()).append(")\n\n");
-            md.append("| epoch | tests | NDCG@10 [95%] | lift NDCG@10 [95%] | Recall@10 | MRR@10 | API R@10 docs | API R@10 all items | library of top | poisoned served | wrong lessons served | lesson items | curation |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| epoch | tests | NDCG@10 [95%] | lift NDCG@10 [95%] | Recall@10 | MRR@10 | API R@10 docs | API R@10 all items | library of top | poisoned served | wrong lessons served | lesson items | same solution recorded | curation |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Point p : s.points()) {
-                md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s |%n", p.epoch(), p.testProblems(),
+                md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %d | %s |%n", p.epoch(), p.testProblems(),
                         interval(p.metrics().get(NDCG)), interval(p.lift().get(NDCG)), mean(p.metrics().get(Metric.RECALL_AT_10.key())),
                         mean(p.metrics().get(Metric.MRR_AT_10.key())), mean(p.metrics().get(Metric.API_RECALL_AT_10.key())),
                         mean(p.metrics().get(Metric.API_RECALL_ALL_ITEMS_AT_10.key())),
                         mean(p.metrics().get(Metric.LIBRARY_OF_TOP_CORRECT.key())), p.poisonedItems(), p.wrongLessonItems(),
-                        p.lessonItems(), p.curation().isEmpty() ? "-" : p.curation().toString().replace("=", " ").replace("{", "").replace("}", "")));
+                        p.lessonItems(), p.sharedSolutions(), p.curation().isEmpty() ? "-" : p.curation().toString().replace("=", " ").replace("{", "").replace("}", "")));
             }
             md.append("\nNDCG@10 non-decreasing from epoch to epoch within the intervals: ").append(nonDecreasing(s) ? "yes" : "**no**")
                     .append("\n\n");

@@ -18,26 +18,26 @@ public class ExperienceAdmin {
     }
 
     /**
-     * What of a task and its code is stored as experience, for a harness that must prove it never showed a test
-     * problem's answer: a trace that attempted the task, a trace whose attempt is the code, a lesson quoting the code
-     * or the task text. Empty when none. A task that was only asked about (a stored recommendation) does not count.
+     * What of a task is stored as experience, for a harness that must prove it never showed a test problem's answer.
+     *
+     * @param taskAttempted a trace attempted exactly this task (same text)
+     * @param taskQuoted    a lesson quotes the whole task text
+     * @param codeRecorded  a trace's attempt is exactly this code; another task with the same solution can be the
+     *                      reason, so this alone does not identify the task
      */
-    public java.util.List<String> recorded(String taskText, String code) {
+    public record Recorded(boolean taskAttempted, boolean taskQuoted, boolean codeRecorded) {
+        /** Whether the task itself is stored as experience. */
+        public boolean task() {
+            return taskAttempted || taskQuoted;
+        }
+    }
+
+    public Recorded recorded(String taskText, String code) {
         if (taskText == null || taskText.isBlank() || code == null || code.isBlank()) {
             throw new IllegalArgumentException("taskText and code must not be blank");
         }
         ExperienceRepository.Recorded r = repository.recorded(tasks.idFor(new TaskInput(taskText, null, java.util.List.of())), taskText, code);
-        java.util.List<String> found = new java.util.ArrayList<>();
-        if (r.task()) {
-            found.add("a trace attempted the task");
-        }
-        if (r.code()) {
-            found.add("a trace's attempt is the code");
-        }
-        if (r.lesson()) {
-            found.add("a lesson quotes the task or the code");
-        }
-        return found;
+        return new Recorded(r.task(), r.lesson(), r.code());
     }
 
     /** Whether any trace, agent, task, lesson or failure pattern is stored (lessons are read, not owned, here). */

@@ -90,7 +90,7 @@ class Ds1000EvaluationTest {
     }
 
     @Test
-    void aTestProblemWhoseCodeIsRecordedByTrainingStopsTheRun() throws IOException {
+    void aTestProblemWhoseTaskIsRecordedByTrainingStopsTheRun() throws IOException {
         Path problems = write(true);
         var options = new Ds1000Evaluation.Options(problems, GraphFixtures.DOCS.resolve("jsonl"), tmp.resolve("leak"), 2,
                 List.of(Recipe.VECTOR), 0, "test", false,
@@ -98,13 +98,13 @@ class Ds1000EvaluationTest {
 
         assertThatThrownBy(() -> evaluation.run(options, IngestProgress.NONE, (phase, done, total) -> { }))
                 .isInstanceOf(LeakDetectedException.class)
-                .hasMessageContaining("leaked").hasMessageContaining("a trace's attempt is the code");
+                .hasMessageContaining("leaked").hasMessageContaining("a trace attempted its task");
     }
 
     /**
      * Six problems in three groups: numpy (an origin and two variants), pandas (an origin and a variant) and a pandas
-     * singleton. With {@code leak}, the numpy variants share their reference code, so whichever is the test problem,
-     * training on the other records its code in round 2.
+     * singleton. With {@code leak}, the numpy variants share their prompt (a duplicate in the data), so whichever is the
+     * test problem, training on the other records its task in round 2.
      */
     private Path write(boolean leak) throws IOException {
         Path problems = tmp.resolve(leak ? "leak.jsonl" : "problems.jsonl");
@@ -117,9 +117,9 @@ class Ds1000EvaluationTest {
                 "Sort array a from numpy using a stable sorting algorithm (mergesort) and keep the result.",
                 "result = np.sort(a, kind='stable')", List.of("numpy.sort"), List.of("numpy.sort"))));
         lines.add(json.writeValueAsString(problem(2, 2, "Numpy", "Semantic", 0,
-                "Sort the numpy array a in descending order with a stable algorithm.",
-                leak ? "result = np.sort(a, kind='stable')" : "result = np.sort(a, kind='stable')[::-1]", List.of("numpy.sort"),
-                List.of("numpy.sort"))));
+                leak ? "Sort array a from numpy using a stable sorting algorithm (mergesort) and keep the result."
+                        : "Sort the numpy array a in descending order with a stable algorithm.",
+                "result = np.sort(a, kind='stable')[::-1]", List.of("numpy.sort"), List.of("numpy.sort"))));
         lines.add(json.writeValueAsString(problem(3, 0, "Pandas", "Origin", 0,
                 "Group the DataFrame df by column a and add up column b within each group.",
                 "result = df.groupby('a')['b'].sum()", List.of("pandas.dataframe.groupby"), List.of("pandas.DataFrame.groupby"))));

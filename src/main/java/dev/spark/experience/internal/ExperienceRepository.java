@@ -107,11 +107,11 @@ public class ExperienceRepository {
             RETURN EXISTS { (:Trace) } OR EXISTS { (:Agent) } OR EXISTS { (:Task) } OR EXISTS { (:Lesson) }
                    OR EXISTS { (:FailurePattern) } AS found""";
 
-    /** What of a task and its code is stored as experience: the task attempted by a trace, the code, a lesson quoting either. */
+    /** What of a task and its code is stored as experience: the task attempted by a trace, the code, a lesson quoting the task. */
     private static final String RECORDED = """
             RETURN EXISTS { MATCH (t:Task)<-[:ATTEMPTED]-(:Trace) WHERE t.id = $taskId OR t.text = $text } AS task,
                    EXISTS { MATCH (tr:Trace) WHERE tr.attempt = $code } AS code,
-                   EXISTS { MATCH (l:Lesson) WHERE l.code = $code OR l.text CONTAINS $text } AS lesson""";
+                   EXISTS { MATCH (l:Lesson) WHERE l.text CONTAINS $text } AS lesson""";
 
     private static final String FORGET_BATCH = """
             MATCH (n) WHERE n:Agent OR n:Task OR n:Trace OR n:FailurePattern OR n:Space
