@@ -145,10 +145,11 @@ public final class LessonScreen {
             "\\bchmod\\s+(-R\\s+)?777\\s+/");
 
     // ---- sending secrets away -----------------------------------------------------------------------------------
-    /** The whole environment, or files that hold credentials. */
+    /** The whole environment, or files that hold credentials or accounts. */
     private static final String SENSITIVE = "dict\\s*\\(\\s*os\\.environ\\s*\\)|json\\.dumps\\s*\\(\\s*(dict\\s*\\()?os\\.environ|os\\.environ\\s*[,)]"
             + "|os\\.environ\\.(items|copy)\\s*\\(|\\$\\(\\s*(env|printenv|set)\\s*\\)|\\b(printenv|env)\\s*\\|"
             + "|\\.ssh/|\\bid_(rsa|dsa|ecdsa|ed25519)\\b|\\.aws/credentials|\\.netrc\\b|\\.pgpass\\b|\\.git-credentials|\\.docker/config\\.json"
+            + "|/etc/(passwd|shadow|sudoers)\\b|\\.kube/config\\b|\\.pypirc\\b|\\.(bash|zsh)_history\\b"
             + "|(^|[\\s'\"/(])\\.env\\b(?!\\.)";
     /** Anything that sends bytes to another machine. */
     private static final String SINK = "\\b(requests|httpx|aiohttp|session)\\.(post|put|patch|get|request)\\s*\\(|urlopen\\s*\\(|urllib\\.request\\."

@@ -103,9 +103,26 @@ final class PackageTyposquats {
         return names;
     }
 
+    /**
+     * The popular name this one imitates: the whole name within one or two edits of a popular one, or, for a name
+     * with a suffix ({@code matplotib-fix}), its first part within one or two edits of a popular name that it is not.
+     * A suffix on a popular name itself ({@code pandas-profiling}) is an ordinary plug-in name.
+     */
     private Optional<String> imitated(String name) {
         String candidate = canonical(name);
-        if (candidate.length() < 5 || popular.contains(candidate)) {
+        if (popular.contains(candidate)) {
+            return Optional.empty();
+        }
+        Optional<String> whole = near(candidate);
+        if (whole.isPresent() || !candidate.contains("-")) {
+            return whole;
+        }
+        String stem = candidate.substring(0, candidate.indexOf('-'));
+        return popular.contains(stem) ? Optional.empty() : near(stem);
+    }
+
+    private Optional<String> near(String candidate) {
+        if (candidate.length() < 5) {
             return Optional.empty();
         }
         int allowed = candidate.length() >= 9 ? 2 : 1;
