@@ -4,7 +4,6 @@ import dev.spark.knowledge.SearchProperties;
 import dev.spark.recommend.retrieval.ApiWalk;
 import dev.spark.recommend.retrieval.DocumentsByText;
 import dev.spark.recommend.retrieval.DocumentsByVector;
-import dev.spark.recommend.retrieval.DocumentsOfNamedApis;
 import dev.spark.recommend.retrieval.LessonsByText;
 import dev.spark.recommend.retrieval.LessonsByVector;
 import dev.spark.recommend.retrieval.RetrievalPath;
@@ -57,7 +56,6 @@ public enum Recipe {
     FULL(true,
             step(DocumentsByVector.class, w -> w.search().vectorWeight()),
             gated(DocumentsByText.class, w -> w.search().fulltextWeight()),
-            step(DocumentsOfNamedApis.class, w -> w.recommend().namedApiDocWeight()),
             step(LessonsByVector.class, w -> w.recommend().lessonWeight()),
             gated(LessonsByText.class, w -> w.recommend().lessonWeight() * 0.5),
             step(SimilarTaskTraces.class, w -> 1.0),

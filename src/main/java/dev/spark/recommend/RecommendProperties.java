@@ -26,7 +26,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           {@code MinMaxScaler})
  * @param siblingBoost       factor on a reference page of a class or module that two or more of the five best pages
  *                           document members of: neighbouring pages reinforce each other
- * @param namedApiDocWeight  weight of the documentation of the qualified APIs the task's code calls, as a path of its own
  */
 @ConfigurationProperties("spark.recommend")
 public record RecommendProperties(
@@ -44,6 +43,5 @@ public record RecommendProperties(
         @DefaultValue("3.0") double routedLibraryBoost,
         @DefaultValue("0.3") double proseWeight,
         @DefaultValue("1.2") double namedApiDocBoost,
-        @DefaultValue("1.2") double siblingBoost,
-        @DefaultValue("0.3") double namedApiDocWeight) {
+        @DefaultValue("1.2") double siblingBoost) {
 }

@@ -84,15 +84,16 @@ class StructuredRetrievalTest {
     }
 
     @Test
-    void anApiTheTasksCodeCallsBringsItsReferencePageThroughItsApiNode() {
+    void aReferencePageWhoseApiTheTaskSpellsOutranksOneItDoesNot() {
         ingestor.ingest(List.of(
+                doc("pandas:transform:0", "pandas", "pandas.DataFrame.transform", "pandas.DataFrame.transform",
+                        "Call a function on each group of rows and produce a frame with the same index, such as a running total per group."),
                 doc("pandas:cumsum:0", "pandas", "pandas.DataFrame.cumsum", "pandas.DataFrame.cumsum",
                         "Return cumulative sum over a DataFrame or Series axis.")));
-        String task = "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2, 3]})\nresult = df.cumsum()\nWhy is the running total off by one?";
+        String task = "import pandas as pd\nI need a running total per group of rows, with the same index as the frame. I tried cumsum but it ignores the groups.";
 
-        RecommendationItem item = first(task, Recipe.FULL);
-        assertThat(item.docId()).isEqualTo("pandas.DataFrame.cumsum");
-        assertThat(item.why()).contains("API pandas.DataFrame.cumsum called in the task");
+        assertThat(first(task, Recipe.VECTOR).docId()).as("the embedding alone prefers the transform page").isEqualTo("pandas.DataFrame.transform");
+        assertThat(first(task, Recipe.FULL).docId()).isEqualTo("pandas.DataFrame.cumsum");
     }
 
     private RecommendationItem first(String task, Recipe recipe) {

@@ -30,8 +30,8 @@ class PathRunnerTest {
 
     @Test
     void eachRecipeRunsExactlyThePathsItLists() {
-        List<Class<? extends RetrievalPath>> all = List.of(DocumentsByVector.class, DocumentsByText.class, DocumentsOfNamedApis.class,
-                LessonsByVector.class, LessonsByText.class, SimilarTaskTraces.class, ApiWalk.class);
+        List<Class<? extends RetrievalPath>> all = List.of(DocumentsByVector.class, DocumentsByText.class, LessonsByVector.class,
+                LessonsByText.class, SimilarTaskTraces.class, ApiWalk.class);
         all.forEach(type -> standIns.put(type, new StandIn(type.getSimpleName(), List.of())));
         standIns.put(ApiWalk.class, new StandIn("ApiWalk", List.of(DocumentsByVector.class)));
         PathRunner runner = new PathRunner(standIns, pool);
@@ -41,10 +41,9 @@ class PathRunnerTest {
         assertThat(run(runner, Recipe.HYBRID, true)).containsExactly("DocumentsByVector", "DocumentsByText");
         assertThat(run(runner, Recipe.HYBRID, false)).as("BM25 gated out of a long query").containsExactly("DocumentsByVector");
         assertThat(run(runner, Recipe.FULLTEXT, false)).as("the lexical baseline is never gated").containsExactly("DocumentsByText");
-        assertThat(run(runner, Recipe.FULL, true)).containsExactly("DocumentsByVector", "DocumentsByText", "DocumentsOfNamedApis",
-                "LessonsByVector", "LessonsByText", "SimilarTaskTraces", "ApiWalk");
-        assertThat(run(runner, Recipe.FULL, false)).containsExactly("DocumentsByVector", "DocumentsOfNamedApis", "LessonsByVector",
-                "SimilarTaskTraces", "ApiWalk");
+        assertThat(run(runner, Recipe.FULL, true)).containsExactly("DocumentsByVector", "DocumentsByText", "LessonsByVector",
+                "LessonsByText", "SimilarTaskTraces", "ApiWalk");
+        assertThat(run(runner, Recipe.FULL, false)).containsExactly("DocumentsByVector", "LessonsByVector", "SimilarTaskTraces", "ApiWalk");
     }
 
     @Test
