@@ -20,8 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routedLibraryBoost factor on documentation of the one library the task is routed to (its imports and calls;
  *                           the most specialised library it uses): strong enough that another library's page comes
  *                           first only when the embedding ranks it far ahead
- * @param proseWeight        factor on prose pages (guides, tutorials): a chunk that documents no qualified API;
- *                           reference pages answer "which API does this" more directly
  * @param namedApiDocBoost   factor on a reference page whose API's own name the task spells ({@code groupby},
  *                           {@code MinMaxScaler})
  * @param siblingBoost       factor on a reference page of a class or module that two or more of the five best pages
@@ -41,7 +39,6 @@ public record RecommendProperties(
         @DefaultValue("0.8") double minTaskSimilarity,
         @DefaultValue("1.2") double intentLibraryBoost,
         @DefaultValue("3.0") double routedLibraryBoost,
-        @DefaultValue("0.3") double proseWeight,
         @DefaultValue("1.2") double namedApiDocBoost,
         @DefaultValue("1.2") double siblingBoost) {
 }

@@ -72,7 +72,7 @@ public class RetrievalAgent {
         this.search = search;
         this.weights = new Recipe.Weights(props, search);
         this.ranker = new Ranker(props.rrfK(), new Ranker.DocumentPriors(props.intentLibraryBoost(), props.routedLibraryBoost(),
-                props.proseWeight(), props.namedApiDocBoost(), props.siblingBoost()));
+                props.namedApiDocBoost(), props.siblingBoost()));
     }
 
     /** Validates the query (errors name the field), retrieves, writes, stores and returns a recommendation. */

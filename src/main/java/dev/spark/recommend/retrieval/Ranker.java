@@ -20,9 +20,9 @@ import java.util.Objects;
  * the ratings and outcomes of advice citing it, so 0.5-1.5), and by {@link #UNVERIFIED_WEIGHT} more when it is a
  * candidate not yet confirmed by other agents or ratings. Documentation, when the recipe reads the task's intent
  * (anything but {@link TaskIntent#NONE}), is weighed by the task's structure ({@link DocumentPriors}): the library
- * the task is routed to, else any library it names; reference pages of an API over prose pages; an API whose
- * own name the task spells; and each page counts once, at its best chunk, so that the chunks of one long page
- * do not crowd out other pages.
+ * the task is routed to, else any library it names; the reference page of an API whose own name the task spells;
+ * the pages of a class or module that several of the best pages share; and each page counts once, at its best
+ * chunk, so that the chunks of one long page do not crowd out other pages.
  */
 public final class Ranker {
 
@@ -49,17 +49,16 @@ public final class Ranker {
      *
      * @param intentLibraryBoost factor on documentation of a library the task names or imports (when it is not routed)
      * @param routedLibraryBoost factor on documentation of the library the task is routed to ({@link LibraryRouter})
-     * @param proseWeight        factor on prose pages (tutorials, guides), whose chunk documents no qualified API
      * @param namedApiBoost      factor on a reference page whose API's own name the task spells
      * @param siblingBoost       factor on a reference page of a class or module that at least two of the best
      *                           {@value #SIBLING_WINDOW} pages document members of
      */
-    public record DocumentPriors(double intentLibraryBoost, double routedLibraryBoost, double proseWeight, double namedApiBoost,
+    public record DocumentPriors(double intentLibraryBoost, double routedLibraryBoost, double namedApiBoost,
                                  double siblingBoost) {
 
         /** No structure: only the intent-library boost, as before routing existed. */
         public static DocumentPriors libraryBoostOnly(double intentLibraryBoost) {
-            return new DocumentPriors(intentLibraryBoost, intentLibraryBoost, 1.0, 1.0, 1.0);
+            return new DocumentPriors(intentLibraryBoost, intentLibraryBoost, 1.0, 1.0);
         }
     }
 
@@ -185,9 +184,7 @@ public final class Ranker {
         } else if (intent.routedLibrary().isEmpty() && intent.concerns(doc.library())) {
             prior *= priors.intentLibraryBoost();
         }
-        if (!ApiNames.isQualified(doc.api())) {
-            prior *= priors.proseWeight();
-        } else if (intent.names(doc.api())) {
+        if (ApiNames.isQualified(doc.api()) && intent.names(doc.api())) {
             prior *= priors.namedApiBoost();
         }
         return prior;

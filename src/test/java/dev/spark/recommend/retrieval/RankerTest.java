@@ -95,7 +95,7 @@ class RankerTest {
 
     @Test
     void aPageOfTheClassTheBestPagesShareRisesAboveALonePageOfAnotherClass() {
-        Ranker structured = new Ranker(60, new Ranker.DocumentPriors(1.2, 3.0, 0.3, 1.2, 1.2));
+        Ranker structured = new Ranker(60, new Ranker.DocumentPriors(1.2, 3.0, 1.2, 1.2));
         List<String> apis = List.of("pandas.DataFrame.groupby", "pandas.DataFrame.apply", "pandas.Series.map", "pandas.Index.union",
                 "pandas.merge", "pandas.Series.str", "pandas.DataFrame.agg");
         List<Vote> votes = new ArrayList<>();
@@ -117,7 +117,7 @@ class RankerTest {
 
     @Test
     void theChunksOfOnePageBecomeOneCandidateAtItsBestChunk() {
-        Ranker structured = new Ranker(60, new Ranker.DocumentPriors(1.2, 3.0, 0.3, 1.2, 1.0));
+        Ranker structured = new Ranker(60, new Ranker.DocumentPriors(1.2, 3.0, 1.2, 1.0));
         List<Vote> votes = List.of(new Vote(ItemKind.DOCUMENTATION, "merge:0", 1, 1.0, "doc #1"),
                 new Vote(ItemKind.DOCUMENTATION, "merge:1", 2, 1.0, "doc #2"),
                 new Vote(ItemKind.DOCUMENTATION, "join:0", 3, 1.0, "doc #3"));
