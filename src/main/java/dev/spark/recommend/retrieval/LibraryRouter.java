@@ -51,6 +51,7 @@ final class LibraryRouter {
     private static final Pattern FROM_IMPORT = Pattern.compile("(?m)^\\s*from\\s+([A-Za-z_][\\w.]*)\\s+import\\s+\\(?([^\\n)]+)");
     private static final Pattern IMPORT_LINE = Pattern.compile("(?m)^\\s*import\\s+([^\\n]+)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
+    private static final Pattern CALL_SITE = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)\\s*[.(]");
 
     private LibraryRouter() {
     }
@@ -86,12 +87,14 @@ final class LibraryRouter {
                 }
             }
         }
-        names.forEach((name, library) -> {
-            int calls = count(Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\s*[.(]"), text);
-            if (calls > 0) {
-                evidence.merge(library, calls * CALL, Double::sum);
+        // one pass over the text: every name followed by '.' or '(' that is not itself a member
+        Matcher calls = CALL_SITE.matcher(text);
+        while (calls.find()) {
+            String library = names.get(calls.group(1));
+            if (library != null) {
+                evidence.merge(library, CALL, Double::sum);
             }
-        });
+        }
         WORDS.forEach((words, library) -> {
             int n = count(words, text);
             if (n > 0) {
