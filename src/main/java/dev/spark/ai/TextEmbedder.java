@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns text into the 384-dimension vectors stored in the graph. Documents and queries are embedded
  * differently for models trained with a query instruction (bge), so callers say which one they have.
- * Thread-safe: the ONNX session is shared. Query embeddings are kept in a bounded cache (least recently used
- * dropped first): agents ask again about the same task, and the embedding is most of what an answer costs.
+ * Thread-safe: the ONNX session is shared. Query embeddings are kept in a bounded cache (Caffeine: when full,
+ * the rarely asked go first): agents ask again about the same task, and the embedding is most of what an answer
+ * costs.
  */
 public class TextEmbedder {
 
@@ -37,7 +38,8 @@ public class TextEmbedder {
         this.choice = choice;
         this.model = model;
         this.maxChars = maxChars;
-        this.queries = Caffeine.newBuilder().maximumSize(Math.max(0, queryCache)).build();
+        // eviction runs on the calling thread: cheap, and it keeps the bound exact instead of borrowing a pool thread
+        this.queries = Caffeine.newBuilder().maximumSize(Math.max(0, queryCache)).executor(Runnable::run).build();
     }
 
     private static EmbeddingModel timedLoad(EmbeddingModelChoice choice) {

@@ -47,16 +47,16 @@ class TextEmbedderCacheTest {
     }
 
     @Test
-    void theCacheIsBoundedSoOldTasksAreEmbeddedAgain() {
+    void theCacheIsBoundedSoMostOfManyTasksAreEmbeddedAgain() {
         CountingModel model = new CountingModel();
         TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 4);
 
-        for (int i = 0; i < 200; i++) {
-            embedder.embedQuery("task number " + i);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 200; i++) {
+                embedder.embedQuery("task number " + i);
+            }
         }
-        int before = model.embedded.get();
-        embedder.embedQuery("task number 0");
 
-        assertThat(model.embedded.get()).as("the first task was dropped long ago").isEqualTo(before + 1);
+        assertThat(model.embedded.get()).as("at most 4 of the 200 tasks kept between the rounds").isGreaterThanOrEqualTo(396);
     }
 }

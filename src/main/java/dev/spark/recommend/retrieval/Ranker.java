@@ -87,11 +87,39 @@ public final class Ranker {
             }
         }
         List<Candidate> ranked = new ArrayList<>(fused.size());
+        List<Candidate> documentation = new ArrayList<>();
         for (Fused c : fused.values()) {
             ranked.add(new Candidate(c.kind, c.ref, c.score * quality(c, evidence, intent), c.why));
+            if (c.kind == ItemKind.DOCUMENTATION && intent != TaskIntent.NONE) {
+                documentation.add(new Candidate(c.kind, c.ref, c.score * documentPrior(evidence.docs().get(c.ref), intent), c.why));
+            }
         }
         ranked.sort(ORDER);
-        return intent == TaskIntent.NONE ? ranked : neighboursAgree(pagesOnce(ranked, evidence), evidence);
+        if (intent == TaskIntent.NONE) {
+            return ranked;
+        }
+        documentation.sort(ORDER);
+        return inDocumentationPlaces(ranked, neighboursAgree(pagesOnce(documentation, evidence), evidence));
+    }
+
+    /**
+     * The task's structure decides which documentation comes first, not how documentation compares with experience:
+     * the structured documentation takes, in its order, the places documentation holds in the plain ranking (and
+     * their scores), so a worked example, a pitfall or a lesson keeps its place. Places left over when pages merged
+     * are dropped.
+     */
+    private static List<Candidate> inDocumentationPlaces(List<Candidate> plain, List<Candidate> documentation) {
+        List<Candidate> merged = new ArrayList<>(plain.size());
+        int next = 0;
+        for (Candidate c : plain) {
+            if (c.kind() != ItemKind.DOCUMENTATION) {
+                merged.add(c);
+            } else if (next < documentation.size()) {
+                Candidate doc = documentation.get(next++);
+                merged.add(new Candidate(doc.kind(), doc.ref(), c.score(), doc.why()));
+            }
+        }
+        return merged;
     }
 
     /**
@@ -168,8 +196,8 @@ public final class Ranker {
                 return (0.5 + standing.trust()) * (standing.verified() ? 1.0 : UNVERIFIED_WEIGHT);
             }
         }
-        if (c.kind == ItemKind.DOCUMENTATION && intent != TaskIntent.NONE) {
-            return documentPrior(evidence.docs().get(c.ref), intent);
+        if (c.kind == ItemKind.DOCUMENTATION && intent.concerns(evidence.docs().get(c.ref) == null ? null : evidence.docs().get(c.ref).library())) {
+            return priors.intentLibraryBoost();
         }
         return 1.0;
     }
