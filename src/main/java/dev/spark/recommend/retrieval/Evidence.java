@@ -42,11 +42,6 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
         return new Evidence(documents, facts, Map.of(), Map.of());
     }
 
-    /** The evidence of documentation known by its facts only (its text is read if it is shown). */
-    public static Evidence ofFacts(Map<String, DocFacts> facts) {
-        return new Evidence(Map.of(), facts, Map.of(), Map.of());
-    }
-
     /** The evidence of lesson candidates: their trust and whether they are verified. */
     public static Evidence ofLessons(List<LessonStanding> lessons) {
         Map<String, LessonStanding> map = new HashMap<>();

@@ -18,11 +18,13 @@ import java.util.Objects;
  *
  * <p>Quality factors: a lesson's score is multiplied by {@code 0.5 + trust} (curation's Beta-posterior trust from
  * the ratings and outcomes of advice citing it, so 0.5-1.5), and by {@link #UNVERIFIED_WEIGHT} more when it is a
- * candidate not yet confirmed by other agents or ratings. Documentation, when the recipe reads the task's intent
- * (anything but {@link TaskIntent#NONE}), is weighed by the task's structure ({@link DocumentPriors}): the library
- * the task is routed to, else any library it names; the reference page of an API whose own name the task spells;
- * the pages of a class or module that several of the best pages share; and each page counts once, at its best
- * chunk, so that the chunks of one long page do not crowd out other pages.
+ * candidate not yet confirmed by other agents or ratings; documentation of a library the task names by the
+ * intent-library boost. When the recipe reads the task's intent (anything but {@link TaskIntent#NONE}), the
+ * documentation is then put in the order of the task's structure ({@link DocumentPriors}): the library the task is
+ * routed to, else any library it names; the reference page of an API whose own name the task spells; the pages of
+ * a class or module that several of the best pages share; and each page once, at its best chunk, so that the
+ * chunks of one long page do not crowd out other pages. That order fills the places documentation holds, so it
+ * never moves documentation past experience.
  */
 public final class Ranker {
 
@@ -196,7 +198,8 @@ public final class Ranker {
                 return (0.5 + standing.trust()) * (standing.verified() ? 1.0 : UNVERIFIED_WEIGHT);
             }
         }
-        if (c.kind == ItemKind.DOCUMENTATION && intent.concerns(evidence.docs().get(c.ref) == null ? null : evidence.docs().get(c.ref).library())) {
+        Evidence.DocFacts doc = c.kind == ItemKind.DOCUMENTATION ? evidence.docs().get(c.ref) : null;
+        if (doc != null && intent.concerns(doc.library())) {
             return priors.intentLibraryBoost();
         }
         return 1.0;
