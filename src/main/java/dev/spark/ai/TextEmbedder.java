@@ -3,6 +3,8 @@ package dev.spark.ai;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns text into the 384-dimension vectors stored in the graph. Documents and queries are embedded
  * differently for models trained with a query instruction (bge), so callers say which one they have.
- * Thread-safe: the ONNX session is shared.
+ * Thread-safe: the ONNX session is shared. Query embeddings are kept in a bounded cache (Caffeine: when full,
+ * the rarely asked go first): agents ask again about the same task, and the embedding is most of what an answer
+ * costs.
  */
 public class TextEmbedder {
 
@@ -19,13 +23,30 @@ public class TextEmbedder {
     private final EmbeddingModelChoice choice;
     private final EmbeddingModel model;
     private final int maxChars;
+    private final Cache<String, float[]> queries;
 
     public TextEmbedder(EmbeddingModelChoice choice, int maxChars) {
-        long started = System.nanoTime();
+        this(choice, maxChars, 0);
+    }
+
+    /** @param queryCache query embeddings to keep; 0 keeps none */
+    public TextEmbedder(EmbeddingModelChoice choice, int maxChars, int queryCache) {
+        this(choice, timedLoad(choice), maxChars, queryCache);
+    }
+
+    TextEmbedder(EmbeddingModelChoice choice, EmbeddingModel model, int maxChars, int queryCache) {
         this.choice = choice;
-        this.model = choice.load();
+        this.model = model;
         this.maxChars = maxChars;
+        // eviction runs on the calling thread: cheap, and it keeps the bound exact instead of borrowing a pool thread
+        this.queries = Caffeine.newBuilder().maximumSize(Math.max(0, queryCache)).executor(Runnable::run).build();
+    }
+
+    private static EmbeddingModel timedLoad(EmbeddingModelChoice choice) {
+        long started = System.nanoTime();
+        EmbeddingModel model = choice.load();
         log.info("Embedding model {} loaded in {} ms", choice.modelName(), (System.nanoTime() - started) / 1_000_000);
+        return model;
     }
 
     public String modelName() {
@@ -36,9 +57,11 @@ public class TextEmbedder {
         return model.dimension();
     }
 
-    /** Embeds a search query (a task, a question). */
+    /** Embeds a search query (a task, a question); the same text again is answered from the cache. */
     public float[] embedQuery(String text) {
-        return model.embed(choice.queryPrefix() + cut(text)).content().vector();
+        String query = choice.queryPrefix() + cut(text);
+        // callers get a copy: the cached vector must not change under the next caller
+        return queries.get(query, q -> model.embed(q).content().vector()).clone();
     }
 
     /** Embeds one stored passage (documentation, lesson, task). */

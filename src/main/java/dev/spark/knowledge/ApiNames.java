@@ -1,11 +1,22 @@
 package dev.spark.knowledge;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Conventions of qualified Python API names as stored on {@code Api} nodes. */
 public final class ApiNames {
 
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
     private ApiNames() {
+    }
+
+    /**
+     * Whether a documentation chunk's {@code api} is a qualified name such as {@code pandas.DataFrame.groupby} (a
+     * reference page, linked to its {@code Api} node) rather than the heading of a prose page.
+     */
+    public static boolean isQualified(String api) {
+        return api != null && QUALIFIED_NAME.matcher(api).matches();
     }
 
     /** Guesses the kind from Python naming conventions: classes are CapWords, their members are methods. */

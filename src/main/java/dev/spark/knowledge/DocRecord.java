@@ -46,8 +46,6 @@ public record DocRecord(
     public static final int MAX_ALIASES = 32;
 
     private static final String LIBRARY = "[a-z0-9][a-z0-9_.-]*";
-    private static final java.util.regex.Pattern QUALIFIED_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
-
     public DocRecord {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
@@ -65,7 +63,7 @@ public record DocRecord(
 
     /** True when {@link #api} is a qualified name such as {@code pandas.DataFrame.groupby}, not a heading. */
     public boolean documentsApi() {
-        return api != null && QUALIFIED_NAME.matcher(api).matches();
+        return ApiNames.isQualified(api);
     }
 
     /** The text that is embedded: title and body, so short API stubs still carry their name. */

@@ -15,7 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namedApiWeight     lessons and failures of an API the task's own code calls: the most direct warning
  *                           there is, so it outweighs the documentation paths
  * @param minTaskSimilarity  cosine similarity a past task needs to count as similar
- * @param intentLibraryBoost factor on documentation of a library the task names or imports
+ * @param intentLibraryBoost factor on documentation of a library the task names or imports (when the task is not
+ *                           routed to one library)
+ * @param routedLibraryBoost factor on documentation of the one library the task is routed to (its imports and calls;
+ *                           the most specialised library it uses): strong enough that another library's page comes
+ *                           first only when the embedding ranks it far ahead
+ * @param namedApiDocBoost   factor on a reference page whose API's own name the task spells ({@code groupby},
+ *                           {@code MinMaxScaler})
+ * @param siblingBoost       factor on a reference page of a class or module that two or more of the five best pages
+ *                           document members of: neighbouring pages reinforce each other
  */
 @ConfigurationProperties("spark.recommend")
 public record RecommendProperties(
@@ -29,5 +37,8 @@ public record RecommendProperties(
         @DefaultValue("40") int candidates,
         @DefaultValue("5") int similarTasks,
         @DefaultValue("0.8") double minTaskSimilarity,
-        @DefaultValue("1.2") double intentLibraryBoost) {
+        @DefaultValue("1.2") double intentLibraryBoost,
+        @DefaultValue("3.0") double routedLibraryBoost,
+        @DefaultValue("1.2") double namedApiDocBoost,
+        @DefaultValue("1.2") double siblingBoost) {
 }

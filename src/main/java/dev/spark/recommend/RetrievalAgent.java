@@ -75,7 +75,8 @@ public class RetrievalAgent {
         this.pool = pool;
         this.search = search;
         this.weights = new Recipe.Weights(props, search);
-        this.ranker = new Ranker(props.rrfK(), props.intentLibraryBoost());
+        this.ranker = new Ranker(props.rrfK(), new Ranker.DocumentPriors(props.intentLibraryBoost(), props.routedLibraryBoost(),
+                props.namedApiDocBoost(), props.siblingBoost()));
     }
 
     /** Validates the query (errors name the field), retrieves, writes, stores and returns a recommendation. */

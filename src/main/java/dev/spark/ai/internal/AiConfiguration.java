@@ -11,6 +11,6 @@ class AiConfiguration {
     @Bean
     @Lazy
     TextEmbedder textEmbedder(EmbeddingProperties props) {
-        return new TextEmbedder(props.model(), props.maxChars());
+        return new TextEmbedder(props.model(), props.maxChars(), props.queryCache());
     }
 }

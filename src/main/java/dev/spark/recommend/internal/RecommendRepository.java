@@ -74,7 +74,7 @@ public class RecommendRepository {
             UNWIND $apis AS name
             MATCH (a:Api {qualifiedName: name})<-[:DOCUMENTS]-(d:Doc)
             WITH name, d ORDER BY d.id
-            WITH name, collect(d {.id, .library})[..2] AS docs
+            WITH name, collect(d {.id, .library, .docId, .api})[..2] AS docs
             RETURN name, docs""";
 
     /** The APIs named in the task, then those the best documentation hits document, each once, in that order. */
@@ -153,7 +153,8 @@ public class RecommendRepository {
     public record ApiDocumentation(String api, List<DocRef> docs) {
     }
 
-    public record DocRef(String id, String library) {
+    /** A documentation chunk: its id, library, page ({@code docId}) and the API it documents. */
+    public record DocRef(String id, String library, String page, String api) {
     }
 
     /** An API with (at most five of) the servable lessons that apply to it and the failure patterns that involve it. */
@@ -229,7 +230,8 @@ public class RecommendRepository {
         }
         return graph.query(DOCS_OF_APIS, Map.of("apis", apis)).stream()
                 .map(r -> new ApiDocumentation(r.get("name").asString(),
-                        r.get("docs").asList(d -> new DocRef(d.get("id").asString(), d.get("library").asString(null)))))
+                        r.get("docs").asList(d -> new DocRef(d.get("id").asString(), d.get("library").asString(null),
+                                d.get("docId").asString(null), d.get("api").asString(null)))))
                 .toList();
     }
 

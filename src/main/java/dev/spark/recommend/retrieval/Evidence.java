@@ -8,32 +8,38 @@ import java.util.Map;
 
 /**
  * What paths learn about candidates on the way, so that neither ranking nor showing them needs another round
- * trip: documentation found with its properties, the library of each documentation candidate (for the intent
- * boost), the trust and verification of each lesson candidate (for lesson quality) and the APIs of example traces.
+ * trip: documentation found with its properties, the page, library and API of each documentation candidate (for
+ * library routing, reference pages and page aggregation), the trust and verification of each lesson candidate
+ * (for lesson quality) and the APIs of example traces.
  */
-public record Evidence(Map<String, DocHit> documents, Map<String, String> libraries, Map<String, LessonStanding> lessons,
+public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs, Map<String, LessonStanding> lessons,
                        Map<String, List<String>> exampleApis) {
+
+    /**
+     * What ranking needs of a documentation chunk: its page ({@code docId}), library and the API it documents (a
+     * qualified name for a reference page, a heading for prose).
+     */
+    public record DocFacts(String page, String library, String api) {
+    }
 
     public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of(), Map.of());
 
     public Evidence {
         documents = Map.copyOf(documents);
-        libraries = Map.copyOf(libraries);
+        docs = Map.copyOf(docs);
         lessons = Map.copyOf(lessons);
         exampleApis = Map.copyOf(exampleApis);
     }
 
-    /** The evidence of documentation hits: their properties and libraries. */
+    /** The evidence of documentation hits: their properties and facts. */
     public static Evidence ofDocuments(List<DocHit> hits) {
         Map<String, DocHit> documents = new HashMap<>();
-        Map<String, String> libraries = new HashMap<>();
+        Map<String, DocFacts> facts = new HashMap<>();
         for (DocHit hit : hits) {
             documents.putIfAbsent(hit.id(), hit);
-            if (hit.library() != null) {
-                libraries.putIfAbsent(hit.id(), hit.library());
-            }
+            facts.putIfAbsent(hit.id(), new DocFacts(hit.docId(), hit.library(), hit.api()));
         }
-        return new Evidence(documents, libraries, Map.of(), Map.of());
+        return new Evidence(documents, facts, Map.of(), Map.of());
     }
 
     /** The evidence of lesson candidates: their trust and whether they are verified. */
@@ -47,12 +53,12 @@ public record Evidence(Map<String, DocHit> documents, Map<String, String> librar
     public Evidence and(Evidence other) {
         Map<String, DocHit> d = new HashMap<>(other.documents);
         d.putAll(documents);
-        Map<String, String> lib = new HashMap<>(other.libraries);
-        lib.putAll(libraries);
+        Map<String, DocFacts> f = new HashMap<>(other.docs);
+        f.putAll(docs);
         Map<String, LessonStanding> l = new HashMap<>(other.lessons);
         l.putAll(lessons);
         Map<String, List<String>> e = new HashMap<>(other.exampleApis);
         e.putAll(exampleApis);
-        return new Evidence(d, lib, l, e);
+        return new Evidence(d, f, l, e);
     }
 }

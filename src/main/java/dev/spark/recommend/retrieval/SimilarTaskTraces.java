@@ -77,7 +77,7 @@ public class SimilarTaskTraces implements RetrievalPath {
                 lessons.add(l);
             }
         }
-        Map<String, String> libraries = new HashMap<>();
+        Map<String, Evidence.DocFacts> facts = new HashMap<>();
         int rank = 0;
         for (ApiDocumentation documentation : repository.docsOfApis(List.copyOf(experienceApis.keySet()))) {
             String api = documentation.api();
@@ -85,12 +85,10 @@ public class SimilarTaskTraces implements RetrievalPath {
             rank++;
             for (DocRef doc : documentation.docs()) {
                 votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weight, "API " + api + " used by a successful similar trace"));
-                if (doc.library() != null) {
-                    libraries.putIfAbsent(doc.id(), doc.library());
-                }
+                facts.putIfAbsent(doc.id(), new Evidence.DocFacts(doc.page(), doc.library(), doc.api()));
             }
         }
-        Evidence evidence = new Evidence(Map.of(), libraries, Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
+        Evidence evidence = new Evidence(Map.of(), facts, Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
         return new Found(votes, evidence);
     }
 }

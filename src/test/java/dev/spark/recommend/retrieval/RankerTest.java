@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RankerTest {
 
-    private final Ranker ranker = new Ranker(60, 1.2);
+    private final Ranker ranker = new Ranker(60, Ranker.DocumentPriors.libraryBoostOnly(1.2));
 
     @Test
     void aProvenLessonFarDownTheFusedListRisesAboveTheCandidatesItOutscores() {
@@ -91,6 +91,48 @@ class RankerTest {
 
     private static List<String> refs(List<Candidate> ranked) {
         return ranked.stream().map(Candidate::ref).toList();
+    }
+
+    @Test
+    void aPageOfTheClassTheBestPagesShareRisesAboveALonePageOfAnotherClass() {
+        Ranker structured = new Ranker(60, new Ranker.DocumentPriors(1.2, 3.0, 1.2, 1.2));
+        List<String> apis = List.of("pandas.DataFrame.groupby", "pandas.DataFrame.apply", "pandas.Series.map", "pandas.Index.union",
+                "pandas.merge", "pandas.Series.str", "pandas.DataFrame.agg");
+        List<Vote> votes = new ArrayList<>();
+        List<DocHit> hits = new ArrayList<>();
+        for (int i = 0; i < apis.size(); i++) {
+            votes.add(new Vote(ItemKind.DOCUMENTATION, apis.get(i), i + 1, 1.0, "doc #" + (i + 1)));
+            hits.add(new DocHit(apis.get(i), apis.get(i), apis.get(i), "text", apis.get(i), "pandas", null, null, 0, 0, 0));
+        }
+        Evidence evidence = Evidence.ofDocuments(hits);
+        TaskIntent intent = new TaskIntent(List.of("pandas"), List.of());
+
+        List<String> plain = refs(ranker.rank(List.of(new Weighted(1.0, new Found(votes, evidence))), evidence, TaskIntent.NONE));
+        List<String> ranked = refs(structured.rank(List.of(new Weighted(1.0, new Found(votes, evidence))), evidence, intent));
+
+        assertThat(plain.indexOf("pandas.DataFrame.agg")).isEqualTo(6);
+        assertThat(ranked).as("two of the five best document DataFrame members").startsWith("pandas.DataFrame.groupby",
+                "pandas.DataFrame.apply", "pandas.DataFrame.agg");
+    }
+
+    @Test
+    void theChunksOfOnePageBecomeOneCandidateAtItsBestChunk() {
+        Ranker structured = new Ranker(60, new Ranker.DocumentPriors(1.2, 3.0, 1.2, 1.0));
+        List<Vote> votes = List.of(new Vote(ItemKind.DOCUMENTATION, "merge:0", 1, 1.0, "doc #1"),
+                new Vote(ItemKind.DOCUMENTATION, "merge:1", 2, 1.0, "doc #2"),
+                new Vote(ItemKind.DOCUMENTATION, "join:0", 3, 1.0, "doc #3"));
+        Evidence evidence = Evidence.ofDocuments(List.of(
+                new DocHit("merge:0", "pandas.merge", "t", "text", "pandas.merge", "pandas", null, null, 0, 0, 0),
+                new DocHit("merge:1", "pandas.merge", "t", "text", "pandas.merge", "pandas", null, null, 0, 0, 0),
+                new DocHit("join:0", "pandas.join", "t", "text", "pandas.DataFrame.join", "pandas", null, null, 0, 0, 0)));
+
+        List<Candidate> ranked = structured.rank(List.of(new Weighted(1.0, new Found(votes, evidence))), evidence,
+                new TaskIntent(List.of("pandas"), List.of()));
+
+        assertThat(refs(ranked)).containsExactly("merge:0", "join:0");
+        assertThat(ranked.get(0).why()).containsExactly("doc #1", "doc #2 (another part of the page)");
+        assertThat(refs(ranker.rank(List.of(new Weighted(1.0, new Found(votes, evidence))), evidence, TaskIntent.NONE)))
+                .as("the baselines keep every chunk").containsExactly("merge:0", "merge:1", "join:0");
     }
 
     private static DocHit hit(String id, String library) {
