@@ -61,6 +61,28 @@ class ExperienceStoryTest {
     }
 
     @Test
+    void muchExperienceStillLeavesAtLeastFourOfTenItemsToTheDocumentation() {
+        for (int i = 0; i < 12; i++) {
+            recorder.record(new TraceInput("agent-many-" + i, null, new TaskInput(
+                    "Pick rows " + i + " of a pandas DataFrame by a list of integer positions in the order given", SETUP, List.of()),
+                    "result_" + i + " = df.iloc[rows]", i % 3 == 0 ? Outcome.FAILURE : Outcome.SUCCESS,
+                    i % 3 == 0 ? "KeyError: '[2, 0] not in index'" : null, null, List.of(), null, null));
+        }
+        backfill.drain();
+        curation.curate("test");
+
+        Recommendation rec = agent.recommend(new RecommendQuery(
+                new TaskInput("Get the rows of a pandas DataFrame at integer positions given in a list, in that order", null, List.of()),
+                "agent-many-0", 10, Recipe.FULL));
+
+        assertThat(rec.items()).hasSize(10);
+        assertThat(rec.items()).filteredOn(i -> i.kind() != ItemKind.DOCUMENTATION).as("experience is there").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.DOCUMENTATION).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.EXAMPLE).allSatisfy(i -> assertThat(i.library())
+                .as("an example's library comes from the APIs its code used when its task names none").isEqualTo("pandas"));
+    }
+
+    @Test
     void aThirdAgentGetsTheSuccessfulApproachFirstThenThePitfallWithSources() {
         // agent-c has worked in the commons space before, so its candidate lessons are served to it
         recorder.record(new TraceInput("agent-c", null, new TaskInput("Plot a histogram of the ages of the users", null, List.of("matplotlib")),

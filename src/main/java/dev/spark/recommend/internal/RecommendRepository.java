@@ -112,10 +112,12 @@ public class RecommendRepository {
             RETURN f.signature AS signature, f.exceptionType AS type, f.messageShape AS shape, f.api AS api,
                    f.occurrences AS occurrences, traceId""";
 
+    /** An example's library: the one its task names, else that of the first known API its code used. */
     private static final String EXAMPLES = """
             UNWIND $ids AS id
             MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task)
-            RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task, head(coalesce(t.libraries, [])) AS library""";
+            RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task,
+                   coalesce(head(t.libraries), head([(tr)-[:USED]->(a:Api) WHERE a.library IS NOT NULL | a.library])) AS library""";
 
     /** The task node is written by its owner (TaskCatalog) in the same transaction, just before. */
     private static final String STORE = """

@@ -38,10 +38,14 @@ public class ItemHydrator {
 
     /**
      * At most {@code k} items, in the order of {@code ranked}; lessons are read through the serving rule with the
-     * query's {@code spaces}, so one retired or merged since it was found is left out.
+     * query's {@code spaces}, so one retired or merged since it was found is left out. Experience (lessons, worked
+     * examples, pitfalls) takes at most three items in five while documentation is there to fill the rest (at least 4
+     * of 10 are documentation): however much experience accumulates, the reference pages stay in front of the agent.
      */
     public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> spaces) {
-        List<Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 2));
+        List<Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 3));
+        long documentation = top.stream().filter(c -> c.kind() == ItemKind.DOCUMENTATION).count();
+        long experienceRoom = Math.max(k - k * 2 / 5, k - documentation);
         // documentation found by the index paths came with its properties; only the rest is read
         List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
         CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
@@ -55,9 +59,13 @@ public class ItemHydrator {
         Map<String, ExampleRow> examples = exampleFuture.join();
 
         List<RecommendationItem> items = new ArrayList<>();
+        int experience = 0;
         for (Candidate c : top) {
             if (items.size() == k) {
                 break;
+            }
+            if (c.kind() != ItemKind.DOCUMENTATION && experience >= experienceRoom) {
+                continue;
             }
             RecommendationItem item = switch (c.kind()) {
                 case DOCUMENTATION -> {
@@ -87,6 +95,7 @@ public class ItemHydrator {
             };
             if (item != null) {
                 items.add(item);
+                experience += c.kind() == ItemKind.DOCUMENTATION ? 0 : 1;
             }
         }
         return items;
