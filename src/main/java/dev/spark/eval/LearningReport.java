@@ -338,12 +338,30 @@ public record LearningReport(Map<String, Object> json, String markdown, String h
                     left + plotW + 16, top + 18 * i, colour, left + plotW + 34, top + 18 * i + 10, escape(s.name())));
         }
         svg.append("</svg>");
+        String robustness = noiseChart(series);
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Spark learning curve</title>"
                 + "<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
                 + "pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}</style></head><body>"
                 + "<h1>Learning curve: test-problem NDCG@10 per epoch</h1><p>Lines are means, bands 95% intervals from resampling "
                 + "perturbation groups. Epoch 0 is cold (documentation only).</p>" + svg
+                + "<h2>Noise robustness: final-epoch NDCG@10 lift over cold, by share of unreliable agents</h2>" + robustness
                 + "<h2>Tables</h2><pre>" + escape(md) + "</pre></body></html>";
+    }
+
+    /** Grouped bars: one group per noise level, one bar for curated and one for raw experience. */
+    static String noiseChart(List<Series> series) {
+        List<Integer> noises = series.stream().map(Series::noise).distinct().sorted().toList();
+        List<SvgChart.Series> bars = new ArrayList<>();
+        for (String mode : List.of("curated", "raw")) {
+            double[] values = new double[noises.size()];
+            for (int i = 0; i < noises.size(); i++) {
+                Series s = find(series, mode, noises.get(i));
+                values[i] = s == null ? Double.NaN : finalLift(s);
+            }
+            bars.add(new SvgChart.Series(mode, values));
+        }
+        return SvgChart.bars("Final-epoch NDCG@10 lift over cold per noise level, curated and raw experience",
+                noises.stream().map(n -> n + "% unreliable").toList(), bars, "NDCG@10 lift", true);
     }
 
     private static String escape(String s) {

@@ -85,7 +85,8 @@ class Ds1000EvaluationTest {
                 .isGreaterThanOrEqualTo(3);
         assertThat(curated.at("/epochs/2/curation/created").asInt()).isPositive();
         assertThat(learning.at("/series/1/epochs/2/curation").isEmpty()).as("raw experience is never curated").isTrue();
-        assertThat(out.resolve("learning.html")).content().contains("<svg").contains("curated 20%");
+        assertThat(out.resolve("learning.html")).content().contains("<svg").contains("curated 20%").contains("Noise robustness")
+                .contains("20% unreliable");
         assertThat(out.resolve("learning.md")).content().contains("Leak guard");
     }
 
