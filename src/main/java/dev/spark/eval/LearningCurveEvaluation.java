@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -171,7 +171,7 @@ public class LearningCurveEvaluation {
     /** One training problem worked on by one (possibly unreliable) agent; returns the traces it recorded. */
     private int train(Ds1000Problem p, LearningProtocol.Split split, Map<Integer, String> groupOf, int epoch, Setting setting,
                       double failedShare) {
-        Random random = new Random(Objects.hash(setting.seed(), epoch, p.problemId()));
+        SplittableRandom random = draws(setting.seed(), epoch, p.problemId());
         boolean unreliable = random.nextDouble() * 100 < setting.noisePercent();
         String agentId = unreliable ? "unreliable-" + (1 + random.nextInt(UNRELIABLE_AGENTS)) : "agent-" + (1 + random.nextInt(HONEST_AGENTS));
         TaskInput task = new TaskInput(p.prompt(), null, List.of());
@@ -246,13 +246,22 @@ public class LearningCurveEvaluation {
         apis.pruneUnreferenced();
     }
 
-    private static String otherGroupsCode(Ds1000Problem p, LearningProtocol.Split split, Map<Integer, String> groupOf, Random random) {
+    /**
+     * The draws of one training step. {@code java.util.Random} seeded with neighbouring numbers gives nearly the same
+     * first draws, which made the unreliable share far from the configured noise; SplittableRandom mixes its seed.
+     */
+    static SplittableRandom draws(long seed, int epoch, int problemId) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL + problemId);
+    }
+
+    private static String otherGroupsCode(Ds1000Problem p, LearningProtocol.Split split, Map<Integer, String> groupOf,
+                                          SplittableRandom random) {
         List<Ds1000Problem> others = split.allTraining().stream()
                 .filter(o -> !Objects.equals(groupOf.get(o.problemId()), groupOf.get(p.problemId()))).toList();
         return others.isEmpty() ? p.referenceCode() : others.get(random.nextInt(others.size())).referenceCode();
     }
 
-    private static NoiseLessons.Lesson pick(List<NoiseLessons.Lesson> lessons, String library, Random random) {
+    private static NoiseLessons.Lesson pick(List<NoiseLessons.Lesson> lessons, String library, SplittableRandom random) {
         List<NoiseLessons.Lesson> same = lessons.stream().filter(l -> l.library().equals(library)).toList();
         List<NoiseLessons.Lesson> from = same.isEmpty() ? lessons : same;
         return from.get(random.nextInt(from.size()));

@@ -69,6 +69,19 @@ class LearningProtocolTest {
     }
 
     @Test
+    void theShareOfUnreliableStepsIsTheConfiguredNoise() {
+        for (int noise : new int[] {20, 40}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                long seedValue = seed;
+                long unreliable = problems.stream()
+                        .filter(p -> LearningCurveEvaluation.draws(seedValue, 1, p.problemId()).nextDouble() * 100 < noise).count();
+                assertThat((double) unreliable / problems.size()).as("noise %d%%, seed %d", noise, seed)
+                        .isBetween((noise - 6) / 100.0, (noise + 6) / 100.0);
+            }
+        }
+    }
+
+    @Test
     void bootstrapIntervalsContainTheMeanAndNarrowWithMoreGroups() {
         Bootstrap.Estimate few = Bootstrap.of(List.of(0.0, 1.0, 0.5, 0.2), 1);
         Bootstrap.Estimate many = Bootstrap.of(java.util.stream.IntStream.range(0, 400).mapToObj(i -> (i % 5) / 4.0).toList(), 1);
