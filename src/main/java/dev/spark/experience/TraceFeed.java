@@ -38,7 +38,7 @@ public class TraceFeed {
     /**
      * Records that curating a trace failed (in its own transaction). After {@code maxAttempts} failures the trace leaves
      * the feed, labelled {@code CurationFailed} with its last error, and later runs go past it; returns whether it did.
-     * Re-queue it with {@code MATCH (t:CurationFailed) REMOVE t:CurationFailed SET t:Uncurated, t.curationAttempts = 0}.
+     * docs/curation.md gives the query that re-queues it once the cause is fixed.
      */
     public boolean failed(String traceId, String error, int maxAttempts) {
         if (maxAttempts < 1) {

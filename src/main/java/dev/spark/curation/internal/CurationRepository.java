@@ -162,13 +162,10 @@ public class CurationRepository {
             }""";
 
     /**
-     * Adds one piece of support to a canonical lesson and recounts its distinct agents over itself and its
-     * duplicates (the agent of a fix's failed attempt does not count as confirming it).
+     * The tail of a statement that changed canonical lesson {@code c}: recounts its distinct agents over itself and
+     * its duplicates (the agent of a fix's failed attempt does not count as confirming it) and returns its state.
      */
-    private static final String ABSORB = """
-            MATCH (c:Lesson {id: $id})
-            SET c.support = c.support + 1, c.successes = c.successes + $successes, c.failures = c.failures + $failures,
-                c.updatedAt = datetime()
+    private static final String RECOUNT_AGENTS = """
             WITH c
             CALL (c) {
               OPTIONAL MATCH (c)<-[:MERGED_INTO*0..1]-(:Lesson)-[lf:LEARNED_FROM]->(:Trace)<-[:RECORDED]-(a:Agent)
@@ -177,6 +174,16 @@ public class CurationRepository {
             }
             SET c.agents = agents
             RETURN c.status AS status, c.agents AS agents""";
+
+    /**
+     * Adds one piece of support to a canonical lesson and recounts its distinct agents over itself and its
+     * duplicates (the agent of a fix's failed attempt does not count as confirming it).
+     */
+    private static final String ABSORB = """
+            MATCH (c:Lesson {id: $id})
+            SET c.support = c.support + 1, c.successes = c.successes + $successes, c.failures = c.failures + $failures,
+                c.updatedAt = datetime()
+            """ + RECOUNT_AGENTS;
 
     private static final String MERGE_INTO = """
             MATCH (d:Lesson {id: $duplicate}), (c:Lesson {id: $canonical})
@@ -253,14 +260,7 @@ public class CurationRepository {
                 c.updatedAt = datetime(),
                 d.status = 'MERGED', d.statusReason = $reason, d.updatedAt = datetime()
             SET c.trust = (1.0 + c.helpful) / (2.0 + c.helpful + c.unhelpful)
-            WITH c
-            CALL (c) {
-              OPTIONAL MATCH (c)<-[:MERGED_INTO*0..1]-(:Lesson)-[lf:LEARNED_FROM]->(:Trace)<-[:RECORDED]-(a:Agent)
-              WHERE coalesce(lf.role, 'source') <> 'failure'
-              RETURN count(DISTINCT a) AS agents
-            }
-            SET c.agents = agents
-            RETURN c.status AS status, c.agents AS agents""";
+            """ + RECOUNT_AGENTS;
 
     private static final String CLOSE_SUGGESTION = """
             MATCH (:Lesson {id: $lesson})-[s:SUGGESTED_MERGE {status: 'PENDING'}]-(:Lesson {id: $other})
