@@ -1,14 +1,8 @@
 package dev.spark.eval;
 
-import dev.spark.curation.LessonAdmin;
-import dev.spark.experience.EmbeddingBackfill;
 import dev.spark.experience.ExperienceAdmin;
-import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
-import dev.spark.experience.TraceInput;
-import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.WriteBehind;
-import dev.spark.knowledge.ApiCatalog;
 import dev.spark.knowledge.CorpusSize;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.LibraryCatalog;
@@ -19,7 +13,6 @@ import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.Recipe;
 import dev.spark.recommend.RecommendQuery;
 import dev.spark.recommend.Recommendation;
-import dev.spark.recommend.RecommendationAdmin;
 import dev.spark.recommend.RecommendationItem;
 import dev.spark.recommend.RetrievalAgent;
 import java.io.IOException;
@@ -66,33 +59,20 @@ public class Ds1000Evaluation {
     }
 
     private final DocumentIngestor ingestor;
-    private final TraceRecorder recorder;
-    private final EmbeddingBackfill backfill;
     private final RetrievalAgent agent;
     private final WriteBehind writeBehind;
-
     private final ExperienceAdmin experience;
-    private final RecommendationAdmin recommendations;
-    private final LessonAdmin lessons;
     private final LibraryCatalog catalog;
-    private final ApiCatalog apis;
     private final LearningCurveEvaluation learning;
 
-    public Ds1000Evaluation(DocumentIngestor ingestor, TraceRecorder recorder, EmbeddingBackfill backfill,
-                            RetrievalAgent agent, WriteBehind writeBehind, ExperienceAdmin experience,
-                            LibraryCatalog catalog, ApiCatalog apis, RecommendationAdmin recommendations, LessonAdmin lessons,
-                            LearningCurveEvaluation learning) {
-        this.learning = learning;
-        this.experience = experience;
-        this.recommendations = recommendations;
-        this.lessons = lessons;
-        this.catalog = catalog;
-        this.apis = apis;
+    public Ds1000Evaluation(DocumentIngestor ingestor, RetrievalAgent agent, WriteBehind writeBehind, ExperienceAdmin experience,
+                            LibraryCatalog catalog, LearningCurveEvaluation learning) {
         this.ingestor = ingestor;
-        this.recorder = recorder;
-        this.backfill = backfill;
         this.agent = agent;
         this.writeBehind = writeBehind;
+        this.experience = experience;
+        this.catalog = catalog;
+        this.learning = learning;
     }
 
     public EvalReport run(Options options, IngestProgress ingestProgress, Progress progress) throws IOException {
@@ -105,7 +85,8 @@ public class Ds1000Evaluation {
             throw new ExperiencePresentException("The database holds experience (traces, tasks or lessons) that the evaluation "
                     + "would delete; use a fresh --home, or give --wipe-experience to delete it");
         }
-        forgetExperience();
+        // every run starts from documentation only: experience of an earlier run would leak into "cold"
+        learning.forgetExperience();
         IngestReport ingest = ingestor.ingest(options.docs(), IngestOptions.defaults(), ingestProgress);
         if (ingest.failed()) {
             log.warn("{} documentation records were rejected", ingest.problems().size());
@@ -166,11 +147,6 @@ public class Ds1000Evaluation {
             metrics.put(Metric.LIBRARY_OF_TOP_CORRECT.key(), RetrievalMetrics.libraryOfTopCorrect(libraries, p.corpusLibrary()));
         }
         return new ProblemResult(p.problemId(), p.library(), p.perturbationType(), phase, null, metrics);
-    }
-
-    /** Starts every run from documentation only: experience of an earlier run would leak into "cold". */
-    private void forgetExperience() {
-        learning.forgetExperience();
     }
 
     /** Keeps whole perturbation groups (an origin and its variants) until about {@code limit} problems. */
