@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           {@code MinMaxScaler})
  * @param siblingBoost       factor on a reference page of a class or module that two or more of the five best pages
  *                           document members of: neighbouring pages reinforce each other
+ * @param lessonDocWeight    documentation of the APIs a lesson found by embedding applies to, times the lesson's
+ *                           similarity to the task: what a lesson teaches also points at the pages to read
+ * @param maxExperienceShare share of a recommendation's items that lessons, worked examples and pitfalls may take
+ *                           while documentation is there to fill the rest
  */
 @ConfigurationProperties("spark.recommend")
 public record RecommendProperties(
@@ -40,5 +44,7 @@ public record RecommendProperties(
         @DefaultValue("1.2") double intentLibraryBoost,
         @DefaultValue("3.0") double routedLibraryBoost,
         @DefaultValue("1.2") double namedApiDocBoost,
-        @DefaultValue("1.2") double siblingBoost) {
+        @DefaultValue("1.2") double siblingBoost,
+        @DefaultValue("1.0") double lessonDocWeight,
+        @DefaultValue("0.3") double maxExperienceShare) {
 }

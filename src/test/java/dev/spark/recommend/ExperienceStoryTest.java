@@ -61,7 +61,7 @@ class ExperienceStoryTest {
     }
 
     @Test
-    void muchExperienceStillLeavesAtLeastFourOfTenItemsToTheDocumentation() {
+    void muchExperienceStillLeavesSevenOfTenItemsToTheDocumentation() {
         for (int i = 0; i < 12; i++) {
             recorder.record(new TraceInput("agent-many-" + i, null, new TaskInput(
                     "Pick rows " + i + " of a pandas DataFrame by a list of integer positions in the order given", SETUP, List.of()),
@@ -76,8 +76,8 @@ class ExperienceStoryTest {
                 "agent-many-0", 10, Recipe.FULL));
 
         assertThat(rec.items()).hasSize(10);
-        assertThat(rec.items()).filteredOn(i -> i.kind() != ItemKind.DOCUMENTATION).as("experience is there").hasSizeGreaterThanOrEqualTo(4);
-        assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.DOCUMENTATION).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(rec.items()).filteredOn(i -> i.kind() != ItemKind.DOCUMENTATION).as("experience fills its share").hasSize(3);
+        assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.DOCUMENTATION).hasSize(7);
         assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.EXAMPLE).allSatisfy(i -> assertThat(i.library())
                 .as("an example's library comes from the APIs its code used when its task names none").isEqualTo("pandas"));
     }
@@ -100,8 +100,8 @@ class ExperienceStoryTest {
         backfill.drain();
         assertThat(succeeded.lessonIds()).as("lessons appear with curation, not with the trace").isEmpty();
         curation.curate("test");
-        String lessonId = graph.query("MATCH (l:Lesson {kind: 'agent'})-[:LEARNED_FROM]->(:Trace {id: $id}) RETURN l.id AS id",
-                Map.of("id", succeeded.traceId())).get(0).get("id").asString();
+        List<String> learned = graph.query("MATCH (l:Lesson)-[:LEARNED_FROM]->(:Trace {id: $id}) RETURN l.id AS id",
+                Map.of("id", succeeded.traceId())).stream().map(r -> r.get("id").asString()).toList();
 
         Recommendation rec = agent.recommend(new RecommendQuery(
                 new TaskInput("How do I get the rows of a pandas DataFrame at integer positions given in a list, in that order?", null, List.of()),
@@ -124,11 +124,19 @@ class ExperienceStoryTest {
         assertThat(pitfall.title()).contains("KeyError");
         assertThat(rec.items().indexOf(pitfall)).isGreaterThan(0);
 
-        assertThat(rec.items()).filteredOn(i -> i.source().equals("lesson:" + lessonId)).singleElement()
-                .satisfies(l -> assertThat(l.verified()).as("a candidate lesson is served unverified").isFalse());
+        // experience holds 3 of 8 places: the example, the pitfall and the best lesson learned from the traces
+        RecommendationItem served = rec.items().stream().filter(i -> i.kind() == ItemKind.LESSON).reduce((a, b) -> {
+            throw new AssertionError("one lesson expected: " + a.ref() + ", " + b.ref());
+        }).orElseThrow();
+        String lessonId = served.ref();
+        assertThat(learned).as("a lesson learned from the successful trace").contains(lessonId);
+        assertThat(served.verified()).as("a candidate lesson is served unverified").isFalse();
         assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.DOCUMENTATION).isNotEmpty()
                 .allMatch(i -> i.source().startsWith("https://"))
                 .anyMatch(i -> i.apis().contains("pandas.DataFrame.iloc"));
+        assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.DOCUMENTATION && i.apis().contains("pandas.DataFrame.iloc"))
+                .as("a lesson points at the page of the API it is about")
+                .anyMatch(i -> learned.stream().anyMatch(id -> i.why().contains("API pandas.DataFrame.iloc of lesson " + id)));
         assertThat(rec.text()).contains("[1]").contains("pandas.DataFrame.iloc");
 
         // stored with citations, so that a rating reaches what it cited

@@ -2,6 +2,7 @@ package dev.spark.recommend.internal;
 
 import dev.spark.graph.Graph;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -36,7 +37,7 @@ public class RecommendRepository {
     private static final String LESSONS_BY_VECTOR = """
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
             WHERE %s
-            RETURN %s AS lesson
+            RETURN %s AS lesson, 2 * score - 1 AS similarity
             LIMIT $k""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
 
     private static final String LESSONS_BY_TEXT = """
@@ -69,6 +70,11 @@ public class RecommendRepository {
                    tr.attempt AS attempt, apis, failures, lessons
             ORDER BY similarity DESC, tr.createdAt DESC
             LIMIT 50""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"));
+
+    private static final String APIS_OF_LESSONS = """
+            UNWIND $ids AS id
+            MATCH (l:Lesson {id: id})-[:APPLIES_TO]->(a:Api)
+            RETURN id, collect(a.qualifiedName) AS apis""";
 
     private static final String DOCS_OF_APIS = """
             UNWIND $apis AS name
@@ -143,6 +149,10 @@ public class RecommendRepository {
     public record LessonStanding(String id, double trust, boolean verified) {
     }
 
+    /** A lesson found by embedding; {@code similarity} is the cosine (the index's score is (1 + cosine) / 2). */
+    public record SimilarLesson(LessonStanding lesson, double similarity) {
+    }
+
     public record SimilarTask(String id, double similarity) {
     }
 
@@ -197,9 +207,10 @@ public class RecommendRepository {
      * Servable lessons nearest to the query vector; {@code fetch} over-fetches for the serving filter, {@code spaces}
      * are those whose candidate lessons may be served.
      */
-    public List<LessonStanding> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces) {
+    /** Servable lessons nearest to {@code vector}, best first, each with its cosine similarity. */
+    public List<SimilarLesson> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces) {
         return graph.query(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", fetch, "k", k, "spaces", spaces)).stream()
-                .map(r -> standing(r.get("lesson"))).toList();
+                .map(r -> new SimilarLesson(standing(r.get("lesson")), r.get("similarity").asDouble())).toList();
     }
 
     /** Servable lessons by BM25 for a Lucene query (see FullText). */
@@ -224,6 +235,16 @@ public class RecommendRepository {
                         r.get("apis").asList(Value::asString), r.get("failures").asList(Value::asString),
                         r.get("lessons").asList(RecommendRepository::standing)))
                 .toList();
+    }
+
+    /** The APIs each lesson applies to, by lesson id; a lesson without any is absent. */
+    public Map<String, List<String>> apisOfLessons(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> apis = new LinkedHashMap<>();
+        graph.query(APIS_OF_LESSONS, Map.of("ids", ids)).forEach(r -> apis.put(r.get("id").asString(), r.get("apis").asList(v -> v.asString())));
+        return apis;
     }
 
     public List<ApiDocumentation> docsOfApis(List<String> apis) {

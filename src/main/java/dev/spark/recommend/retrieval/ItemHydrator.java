@@ -3,6 +3,7 @@ package dev.spark.recommend.retrieval;
 import dev.spark.knowledge.DocHit;
 import dev.spark.knowledge.DocSearch;
 import dev.spark.recommend.ItemKind;
+import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.RecommendationItem;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the best candidates into items to show: the text of documentation, lessons, pitfalls and examples,
- * read side by side, one query per kind and none for a kind with nothing to read. Twice as many candidates as
- * items are read, so that one deleted since it was found leaves no hole.
+ * read side by side, one query per kind and none for a kind with nothing to read. Twice as many candidates of
+ * each side (documentation, experience) as items are read, so that one deleted since it was found leaves no hole.
  */
 @Component
 public class ItemHydrator {
@@ -29,23 +30,25 @@ public class ItemHydrator {
     private final DocSearch docs;
     private final RecommendRepository repository;
     private final RetrievalPool pool;
+    private final double maxExperienceShare;
 
-    public ItemHydrator(DocSearch docs, RecommendRepository repository, RetrievalPool pool) {
+    public ItemHydrator(DocSearch docs, RecommendRepository repository, RetrievalPool pool, RecommendProperties props) {
         this.docs = docs;
         this.repository = repository;
         this.pool = pool;
+        this.maxExperienceShare = props.maxExperienceShare();
     }
 
     /**
      * At most {@code k} items, in the order of {@code ranked}; lessons are read through the serving rule with the
      * query's {@code spaces}, so one retired or merged since it was found is left out. Experience (lessons, worked
-     * examples, pitfalls) takes at most three items in five while documentation is there to fill the rest (at least 4
-     * of 10 are documentation): however much experience accumulates, the reference pages stay in front of the agent.
+     * examples, pitfalls) takes at most {@code spark.recommend.max-experience-share} of the items while documentation
+     * is there to fill the rest: however much experience accumulates, the reference pages stay in front of the agent.
      */
     public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> spaces) {
-        List<Candidate> top = ranked.subList(0, Math.min(ranked.size(), k * 3));
+        List<Candidate> top = window(ranked, 2 * k);
         long documentation = top.stream().filter(c -> c.kind() == ItemKind.DOCUMENTATION).count();
-        long experienceRoom = Math.max(k - k * 2 / 5, k - documentation);
+        long experienceRoom = Math.max((long) Math.ceil(k * maxExperienceShare - 1e-9), k - documentation);
         // documentation found by the index paths came with its properties; only the rest is read
         List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
         CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
@@ -99,6 +102,30 @@ public class ItemHydrator {
             }
         }
         return items;
+    }
+
+    /**
+     * The first {@code perKind} documentation candidates and the first {@code perKind} others, in ranked order: however
+     * many lessons rank above the documentation, the documentation that is to fill its places is read too.
+     */
+    static List<Candidate> window(List<Candidate> ranked, int perKind) {
+        List<Candidate> window = new ArrayList<>();
+        int documentation = 0;
+        int experience = 0;
+        for (Candidate c : ranked) {
+            if (documentation == perKind && experience == perKind) {
+                break;
+            }
+            boolean isDocumentation = c.kind() == ItemKind.DOCUMENTATION;
+            if (isDocumentation && documentation < perKind) {
+                documentation++;
+                window.add(c);
+            } else if (!isDocumentation && experience < perKind) {
+                experience++;
+                window.add(c);
+            }
+        }
+        return window;
     }
 
     private <T> CompletableFuture<Map<String, T>> read(List<String> refs, Function<List<String>, Map<String, T>> reader) {

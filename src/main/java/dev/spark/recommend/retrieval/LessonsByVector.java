@@ -3,12 +3,23 @@ package dev.spark.recommend.retrieval;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
+import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
+import dev.spark.recommend.internal.RecommendRepository.DocRef;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
+import dev.spark.recommend.internal.RecommendRepository.SimilarLesson;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Servable lessons (see RecommendRepository) nearest to the task by embedding. */
+/**
+ * Servable lessons (see RecommendRepository) nearest to the task by embedding. With
+ * {@code spark.recommend.lesson-doc-weight} above zero, each lesson also votes for the documentation of the APIs it
+ * applies to, weighted by its similarity to the task (halved for a lesson not yet verified): a lesson is curated,
+ * grounded experience, and the pages of the APIs it is about are the pages an agent following it will read.
+ */
 @Component
 public class LessonsByVector implements RetrievalPath {
 
@@ -31,8 +42,41 @@ public class LessonsByVector implements RetrievalPath {
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
         // lessons that may not be served share the index: over-fetch so that K servable ones remain after the filter
-        List<LessonStanding> lessons = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces());
-        return new Found(votes(lessons, name()), Evidence.ofLessons(lessons));
+        List<SimilarLesson> found = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces());
+        List<LessonStanding> lessons = found.stream().map(SimilarLesson::lesson).toList();
+        Found byLesson = new Found(votes(lessons, name()), Evidence.ofLessons(lessons));
+        return props.lessonDocWeight() > 0 ? byLesson.and(documentation(found)) : byLesson;
+    }
+
+    /** Votes for the documentation of the lessons' APIs, ranked by the best lesson that reaches each API. */
+    private Found documentation(List<SimilarLesson> found) {
+        Map<String, List<String>> apisOf = repository.apisOfLessons(found.stream().map(l -> l.lesson().id()).toList());
+        Map<String, Double> apiWeight = new LinkedHashMap<>();
+        Map<String, String> apiLesson = new HashMap<>();
+        for (SimilarLesson l : found) {
+            double weight = Math.max(0, l.similarity()) * (l.lesson().verified() ? 1.0 : Ranker.UNVERIFIED_WEIGHT);
+            for (String api : apisOf.getOrDefault(l.lesson().id(), List.of())) {
+                if (apiWeight.putIfAbsent(api, weight) == null) {
+                    apiLesson.put(api, l.lesson().id());
+                }
+            }
+        }
+        if (apiWeight.isEmpty()) {
+            return Found.NOTHING;
+        }
+        List<Vote> votes = new ArrayList<>();
+        Map<String, Evidence.DocFacts> facts = new HashMap<>();
+        int rank = 0;
+        for (ApiDocumentation documentation : repository.docsOfApis(List.copyOf(apiWeight.keySet()))) {
+            String api = documentation.api();
+            double weight = props.lessonDocWeight() * apiWeight.get(api);
+            rank++;
+            for (DocRef doc : documentation.docs()) {
+                votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weight, "API " + api + " of lesson " + apiLesson.get(api)));
+                facts.putIfAbsent(doc.id(), new Evidence.DocFacts(doc.page(), doc.library(), doc.api()));
+            }
+        }
+        return new Found(votes, new Evidence(Map.of(), facts, Map.of(), Map.of()));
     }
 
     static List<Vote> votes(List<LessonStanding> lessons, String why) {
