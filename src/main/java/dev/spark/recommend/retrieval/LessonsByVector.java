@@ -31,7 +31,7 @@ public class LessonsByVector implements RetrievalPath {
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
         // lessons that may not be served share the index: over-fetch so that K servable ones remain after the filter
-        List<LessonStanding> lessons = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces());
+        List<LessonStanding> lessons = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces(), query.visible());
         return new Found(votes(lessons, name()), Evidence.ofLessons(lessons));
     }
 
