@@ -19,7 +19,8 @@ public class LessonAudit {
     /** Longest qualified API name accepted, as for documentation. */
     public static final int MAX_API = DocRecord.MAX_API;
     static final String COMMONS = "commons";
-    static final int MAX_SPACE = 64;
+    /** Longest space name accepted, as for traces. */
+    public static final int MAX_SPACE = 64;
     private static final Set<String> STATUSES = Set.of("CANDIDATE", "ACTIVE", "RETIRED", "QUARANTINED", "MERGED");
 
     private final CurationRepository repo;
