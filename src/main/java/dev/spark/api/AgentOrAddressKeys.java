@@ -1,12 +1,14 @@
 package dev.spark.api;
 
+import dev.spark.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 
 /**
  * The client is the agent named in the {@code X-Spark-Agent} header, else the remote address. The header is the
  * client's own claim: it separates agents that share one machine, and a client that changes it on every request
- * gets a fresh budget each time (bounded by {@code spark.rate-limit.max-clients}) until API keys replace it.
+ * gets a fresh budget each time (bounded by {@code spark.rate-limit.max-clients}). With {@code spark.auth.enabled}
+ * the client is the verified API key instead.
  */
 class AgentOrAddressKeys implements ClientKeyResolver {
 
@@ -16,6 +18,10 @@ class AgentOrAddressKeys implements ClientKeyResolver {
 
     @Override
     public String clientKey(HttpServletRequest request) {
+        // with auth on, the bearer check ran first: a verified key is the client, whatever the header claims
+        if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller && caller.authenticated()) {
+            return "key:" + caller.keyId();
+        }
         String agent = request.getHeader(HEADER);
         if (agent != null && AGENT_ID.matcher(agent.strip()).matches()) {
             return "agent:" + agent.strip();

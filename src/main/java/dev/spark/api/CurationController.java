@@ -1,5 +1,6 @@
 package dev.spark.api;
 
+import dev.spark.access.Caller;
 import dev.spark.curation.CurationAlreadyRunningException;
 import dev.spark.curation.CurationReport;
 import dev.spark.curation.CurationRunView;
@@ -16,6 +17,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -40,15 +42,16 @@ class CurationController {
         return curation.curate("api");
     }
 
+    /** A lesson of another space than the caller's (or commons) is not found, as if it did not exist. */
     @QueryMapping
-    LessonView lesson(@Argument String id) {
-        return audit.lesson(id).orElse(null);
+    LessonView lesson(@Argument String id, @Argument String space, @ContextValue Caller caller) {
+        return audit.lesson(id, caller.readSpace(space, "space").orElse(null)).orElse(null);
     }
 
     @QueryMapping
     LessonPage lessons(@Argument String status, @Argument String cluster, @Argument String api, @Argument Integer first,
-                       @Argument String after) {
-        return audit.lessons(status, cluster, api, first == null ? 20 : first, after);
+                       @Argument String after, @Argument String space, @ContextValue Caller caller) {
+        return audit.lessons(status, cluster, api, first == null ? 20 : first, after, caller.readSpace(space, "space").orElse(null));
     }
 
     @QueryMapping

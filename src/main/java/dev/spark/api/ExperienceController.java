@@ -1,5 +1,6 @@
 package dev.spark.api;
 
+import dev.spark.access.Caller;
 import dev.spark.experience.Outcome;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
@@ -12,6 +13,7 @@ import dev.spark.recommend.RetrievalAgent;
 import dev.spark.validation.InvalidInputException;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -29,20 +31,26 @@ class ExperienceController {
         this.agent = agent;
     }
 
+    /** With an API key, the trace is the key's agent's, in the key's space; an argument claiming others is refused. */
     @MutationMapping
-    TraceReceipt recordTrace(@Argument TraceArgument trace) {
+    TraceReceipt recordTrace(@Argument TraceArgument trace, @ContextValue Caller caller) {
         if (trace.agent() == null) {
             throw new InvalidInputException("agent", "is required");
         }
+        String agentId = caller.agent(trace.agent().id(), "agent.id");
+        String space = caller.space(trace.space(), "space");
         TraceInput.Followed followed = trace.followed() == null ? null
                 : new TraceInput.Followed(trace.followed().recommendationId(), trace.followed().rating());
-        return recorder.record(new TraceInput(trace.agent().id(), trace.agent().model(), trace.task(), trace.attempt(),
-                trace.outcome(), trace.error(), trace.feedback(), trace.lessons(), followed, trace.space()));
+        return recorder.record(new TraceInput(agentId, trace.agent().model(), trace.task(), trace.attempt(),
+                trace.outcome(), trace.error(), trace.feedback(), trace.lessons(), followed, space));
     }
 
+    /** Experience is served from the caller's space (the key's, or the one named without auth) and commons. */
     @QueryMapping
-    Recommendation recommend(@Argument TaskInput task, @Argument String agentId, @Argument Integer k, @Argument Recipe recipe) {
-        return agent.recommend(new RecommendQuery(task, agentId, k == null ? 8 : k, recipe));
+    Recommendation recommend(@Argument TaskInput task, @Argument String agentId, @Argument Integer k, @Argument Recipe recipe,
+                             @Argument String space, @ContextValue Caller caller) {
+        return agent.recommend(new RecommendQuery(task, caller.agent(agentId, "agentId"), k == null ? 8 : k, recipe,
+                caller.readSpace(space, "space").orElse(null)));
     }
 
     @SchemaMapping(typeName = "Recommendation", field = "timings")

@@ -3,6 +3,7 @@ package dev.spark.curation;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.curation.internal.AdviceJudge;
 import dev.spark.curation.internal.CandidateExtractor;
+import dev.spark.curation.internal.CommonsPromotion;
 import dev.spark.curation.internal.CurationRepository;
 import dev.spark.curation.internal.Decision;
 import dev.spark.curation.internal.Generalisation;
@@ -54,12 +55,13 @@ public class CurationService {
     private final CandidateExtractor extractor;
     private final Generalisation generalisation;
     private final TraceCurator curator;
+    private final CommonsPromotion promotion;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final ObservationRegistry observations;
 
     public CurationService(Graph graph, TraceFeed feed, EmbeddingBackfill backfill, TextEmbedder embedder, CurationRepository repo,
                            CurationProperties props, Generalisation generalisation, AdviceJudge judge,
-                           ObservationRegistry observations) {
+                           ObservationRegistry observations, CommonsProperties commons) {
         this.graph = graph;
         this.observations = observations;
         this.feed = feed;
@@ -70,6 +72,7 @@ public class CurationService {
         this.extractor = new CandidateExtractor(props.examples());
         this.generalisation = generalisation;
         this.curator = new TraceCurator(repo, feed, props, judge);
+        this.promotion = new CommonsPromotion(graph, repo, props, commons);
     }
 
     /**
@@ -129,6 +132,8 @@ public class CurationService {
                             + tally.traces + " trace(s)");
                 }
             }
+            // lessons made active by this run (or before) whose advice other spaces share reach commons now
+            tally.decided(promotion.run(runId));
             CurationReport report = tally.report(runId, trigger, (System.nanoTime() - started) / 1_000_000);
             repo.finishRun(runId, "COMPLETED", null, tally.counts());
             if (report.traces() > 0) {
@@ -212,6 +217,10 @@ public class CurationService {
 
         void add(List<Decision> decisions) {
             traces++;
+            decided(decisions);
+        }
+
+        void decided(List<Decision> decisions) {
             decisions.forEach(d -> actions.merge(d.action(), 1, Integer::sum));
         }
 

@@ -23,5 +23,10 @@ public enum LessonAction {
     /** Possibly the same advice as another lesson: a merge suggestion waits for a knowledge engineer's review. */
     SUGGESTED,
     /** A reviewed merge suggestion: the two lessons give different advice and stay apart. */
-    KEPT_APART
+    KEPT_APART,
+    /**
+     * The same advice is active in enough spaces: a commons lesson (text and API scope only) was created or linked to
+     * one more space's lesson. Recorded on the commons lesson, without naming the spaces.
+     */
+    PROMOTED_TO_COMMONS
 }

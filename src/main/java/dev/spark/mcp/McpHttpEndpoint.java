@@ -1,9 +1,13 @@
 package dev.spark.mcp;
 
+import dev.spark.access.AccessProperties;
+import dev.spark.access.Caller;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +29,9 @@ class McpHttpEndpoint {
         return HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SparkMcpServer.json())
                 .mcpEndpoint(PATH)
+                // the bearer check (spark.auth.enabled) verified the key before the request reached the transport
+                .contextExtractor(request -> request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller
+                        ? McpTransportContext.create(Map.of(SparkMcpServer.CALLER, caller)) : McpTransportContext.EMPTY)
                 .securityValidator(DefaultServerTransportSecurityValidator.builder()
                         .allowedOrigins(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"))
                         .build())
@@ -40,7 +47,7 @@ class McpHttpEndpoint {
     }
 
     @Bean(destroyMethod = "closeGracefully")
-    McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, SparkTools tools) {
-        return SparkMcpServer.over(transport, tools);
+    McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, SparkTools tools, AccessProperties access) {
+        return SparkMcpServer.over(transport, tools, access.enabled());
     }
 }

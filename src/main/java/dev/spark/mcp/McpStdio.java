@@ -1,5 +1,6 @@
 package dev.spark.mcp;
 
+import dev.spark.access.Caller;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FilterInputStream;
@@ -19,8 +20,14 @@ public final class McpStdio {
      * exited). Nothing but protocol messages is written to {@code out}.
      */
     public static void serve(SparkTools tools, InputStream in, OutputStream out) throws InterruptedException {
+        serve(tools, Caller.anonymous(), in, out);
+    }
+
+    /** As {@link #serve(SparkTools, InputStream, OutputStream)}, every call made as {@code caller} (the key given at start). */
+    public static void serve(SparkTools tools, Caller caller, InputStream in, OutputStream out) throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
-        McpSyncServer server = SparkMcpServer.over(new StdioServerTransportProvider(SparkMcpServer.json(), new EndWatch(in, ended), out), tools);
+        McpSyncServer server = SparkMcpServer.over(new StdioServerTransportProvider(SparkMcpServer.json(), new EndWatch(in, ended), out),
+                tools, caller);
         try {
             ended.await();
         } finally {

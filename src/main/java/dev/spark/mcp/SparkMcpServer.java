@@ -1,5 +1,6 @@
 package dev.spark.mcp;
 
+import dev.spark.access.Caller;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -7,7 +8,9 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.time.Duration;
+import java.util.List;
 
 /** Spark's MCP server over either transport: the same name, instructions and tools. */
 public final class SparkMcpServer {
@@ -27,22 +30,29 @@ public final class SparkMcpServer {
     private SparkMcpServer() {
     }
 
-    /** The server on standard input and output (one client for the life of the process). */
-    public static McpSyncServer over(McpServerTransportProvider transport, SparkTools tools) {
-        return configured(McpServer.sync(transport), tools);
+    /** The server on standard input and output (one client for the life of the process), every call made as {@code caller}. */
+    public static McpSyncServer over(McpServerTransportProvider transport, SparkTools tools, Caller caller) {
+        return configured(McpServer.sync(transport), tools.specifications(context -> caller));
     }
 
-    /** The server over Streamable HTTP (a session per client). */
-    public static McpSyncServer over(McpStreamableServerTransportProvider transport, SparkTools tools) {
-        return configured(McpServer.sync(transport), tools);
+    /**
+     * The server over Streamable HTTP (a session per client). Each call is made as the caller the bearer check left
+     * in its transport context; without auth, anonymously.
+     */
+    public static McpSyncServer over(McpStreamableServerTransportProvider transport, SparkTools tools, boolean authEnabled) {
+        return configured(McpServer.sync(transport), tools.specifications(context ->
+                context.get(CALLER) instanceof Caller c ? c : authEnabled ? null : Caller.anonymous()));
     }
+
+    /** The key under which the HTTP transport carries the verified caller of a request. */
+    static final String CALLER = "spark.caller";
 
     /** The JSON binding of the SDK (Jackson 3, as Spark's own). */
     public static McpJsonMapper json() {
         return McpJsonDefaults.getMapper();
     }
 
-    private static McpSyncServer configured(McpServer.SyncSpecification<?> spec, SparkTools tools) {
+    private static McpSyncServer configured(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools) {
         return spec.serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).build())
@@ -50,7 +60,7 @@ public final class SparkMcpServer {
                 // the tools read their arguments themselves, so that a bad one is named as Spark names fields
                 .validateToolInputs(false)
                 .requestTimeout(REQUEST_TIMEOUT)
-                .tools(tools.specifications())
+                .tools(tools)
                 .build();
     }
 }

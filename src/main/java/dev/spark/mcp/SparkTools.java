@@ -7,6 +7,10 @@ import static dev.spark.mcp.JsonSchema.properties;
 import static dev.spark.mcp.JsonSchema.string;
 import static dev.spark.mcp.JsonSchema.strings;
 
+import dev.spark.access.AccessPolicy;
+import dev.spark.access.AccessProperties;
+import dev.spark.access.Caller;
+import dev.spark.access.ForbiddenException;
 import dev.spark.curation.CurationAlreadyRunningException;
 import dev.spark.curation.CurationService;
 import dev.spark.curation.LessonAudit;
@@ -30,6 +34,7 @@ import dev.spark.recommend.Recommendation;
 import dev.spark.recommend.RetrievalAgent;
 import dev.spark.validation.Check;
 import dev.spark.validation.InvalidInputException;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -40,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -83,14 +89,23 @@ public class SparkTools {
         this.curation = curation;
     }
 
-    /** Every tool with its handler, in the order clients list them. */
+    /** Every tool with its handler, in the order clients list them, for an anonymous caller (auth off). */
     public List<SyncToolSpecification> specifications() {
-        return List.of(recommend(), recordTrace(), rateRecommendation(), searchDocs(), getLesson(), resolveLibrary(), curate());
+        return specifications(context -> Caller.anonymous());
+    }
+
+    /**
+     * Every tool, each call made as the caller {@code callers} finds for it: on HTTP the verified key that the bearer
+     * check left in the transport context, on standard input the key given at start. A null caller is refused.
+     */
+    public List<SyncToolSpecification> specifications(Function<McpTransportContext, Caller> callers) {
+        return List.of(recommend(callers), recordTrace(callers), rateRecommendation(callers), searchDocs(callers),
+                getLesson(callers), resolveLibrary(callers), curate(callers));
     }
 
     // ---- recommend
 
-    private SyncToolSpecification recommend() {
+    private SyncToolSpecification recommend(Function<McpTransportContext, Caller> callers) {
         Tool tool = Tool.builder("recommend", object(null, properties(
                         "task", task(),
                         "agentId", string("Your agent id (as in record_trace), so that unverified lessons of your own "
@@ -98,7 +113,8 @@ public class SparkTools {
                                 0, TraceInput.MAX_AGENT_ID),
                         "k", integer("How many items: 1-" + RecommendQuery.MAX_K + ".", 1, RecommendQuery.MAX_K, 8),
                         "recipe", choice("Retrieval recipe: FULL (default: documentation, lessons, similar past tasks, "
-                                + "graph walks), HYBRID, VECTOR or FULLTEXT (documentation only).", Recipe.values(), Recipe.FULL)),
+                                + "graph walks), HYBRID, VECTOR or FULLTEXT (documentation only).", Recipe.values(), Recipe.FULL),
+                        "space", readSpace()),
                         "task"))
                 .title("Advice for a coding task")
                 .description("""
@@ -112,17 +128,17 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("Advice for a coding task").readOnlyHint(false)
                         .destructiveHint(false).openWorldHint(false).build())
                 .build();
-        return handled(tool, Set.of("task", "agentId", "k", "recipe"), args -> {
+        return handled(tool, Set.of("task", "agentId", "k", "recipe", "space"), callers, (args, caller) -> {
             Integer k = args.integer("k");
-            Recommendation answer = agent.recommend(new RecommendQuery(task(args), args.text("agentId"), k == null ? 8 : k,
-                    args.choice("recipe", Recipe.class)));
+            Recommendation answer = agent.recommend(new RecommendQuery(task(args), caller.agent(args.text("agentId"), "agentId"),
+                    k == null ? 8 : k, args.choice("recipe", Recipe.class), caller.readSpace(args.text("space"), "space").orElse(null)));
             return results.quoted(Renderings.recommendation(answer, ITEM_EXCERPT), Renderings.recommendationFooter(answer), answer);
         });
     }
 
     // ---- record_trace and rate_recommendation
 
-    private SyncToolSpecification recordTrace() {
+    private SyncToolSpecification recordTrace(Function<McpTransportContext, Caller> callers) {
         Map<String, Object> properties = traceProperties();
         properties.put("lessons", strings("Lessons you learned, in your own words, short and general (e.g. \"DataFrame.iloc "
                 + "takes positions; .loc takes labels\"): at most " + TraceInput.MAX_LESSONS + ", of 1-"
@@ -145,7 +161,7 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("Report what you tried").readOnlyHint(false)
                         .destructiveHint(false).idempotentHint(false).openWorldHint(false).build())
                 .build();
-        return handled(tool, properties.keySet(), args -> {
+        return handled(tool, properties.keySet(), callers, (args, caller) -> {
             ToolArguments followed = args.object("followed", Set.of("recommendationId", "rating"));
             TraceInput.Followed rated = null;
             if (followed != null) {
@@ -155,12 +171,12 @@ public class SparkTools {
                 }
                 rated = new TraceInput.Followed(followed.text("recommendationId"), rating);
             }
-            TraceReceipt receipt = recorder.record(trace(args, args.texts("lessons"), rated));
+            TraceReceipt receipt = recorder.record(trace(args, caller, args.texts("lessons"), rated));
             return results.plain(Renderings.receipt(receipt), receipt);
         });
     }
 
-    private SyncToolSpecification rateRecommendation() {
+    private SyncToolSpecification rateRecommendation(Function<McpTransportContext, Caller> callers) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("recommendationId", string("The id recommend answered with: 1-"
                 + TraceInput.Followed.MAX_RECOMMENDATION_ID + " characters.", 1, TraceInput.Followed.MAX_RECOMMENDATION_ID));
@@ -178,14 +194,14 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("Rate a recommendation").readOnlyHint(false)
                         .destructiveHint(false).idempotentHint(false).openWorldHint(false).build())
                 .build();
-        return handled(tool, properties.keySet(), args -> {
+        return handled(tool, properties.keySet(), callers, (args, caller) -> {
             Integer rating = args.integer("rating");
             if (rating == null) {
                 throw args.required("rating");
             }
             TraceReceipt receipt;
             try {
-                receipt = recorder.record(trace(args, null, new TraceInput.Followed(args.text("recommendationId"), rating)));
+                receipt = recorder.record(trace(args, caller, null, new TraceInput.Followed(args.text("recommendationId"), rating)));
             } catch (InvalidInputException e) {
                 // the trace names the rating's fields under followed; this tool takes them as its own arguments
                 throw e.field().startsWith("followed.") ? new InvalidInputException(e.field().substring("followed.".length()),
@@ -235,19 +251,26 @@ public class SparkTools {
         return task == null ? null : new TaskInput(task.text("text"), task.text("codeContext"), task.texts("libraries"));
     }
 
-    private static TraceInput trace(ToolArguments args, List<String> lessons, TraceInput.Followed followed) {
+    /** With an API key, the key's agent and space; an argument naming others is refused before anything is read. */
+    private static TraceInput trace(ToolArguments args, Caller caller, List<String> lessons, TraceInput.Followed followed) {
         ToolArguments agent = args.object("agent", Set.of("id", "model"));
         if (agent == null) {
             throw args.required("agent");
         }
-        return new TraceInput(agent.text("id"), agent.text("model"), task(args), args.text("attempt"),
-                args.choice("outcome", Outcome.class), args.text("error"), args.text("feedback"), lessons, followed,
-                args.text("space"));
+        String agentId = caller.agent(agent.text("id"), "agent.id");
+        String space = caller.space(args.text("space"), "space");
+        return new TraceInput(agentId, agent.text("model"), task(args), args.text("attempt"),
+                args.choice("outcome", Outcome.class), args.text("error"), args.text("feedback"), lessons, followed, space);
+    }
+
+    private static Map<String, Object> readSpace() {
+        return string("Your team's space: experience is served from it and commons only. With an API key the key's space "
+                + "applies (optional; up to " + TraceInput.MAX_SPACE + " characters).", 0, TraceInput.MAX_SPACE);
     }
 
     // ---- search_docs, get_lesson, resolve_library
 
-    private SyncToolSpecification searchDocs() {
+    private SyncToolSpecification searchDocs(Function<McpTransportContext, Caller> callers) {
         Tool tool = Tool.builder("search_docs", object(null, properties(
                         "query", string("What to look for, e.g. \"stable sort with mergesort in numpy\": 1-"
                                 + DocSearch.MAX_QUERY + " characters.", 1, DocSearch.MAX_QUERY),
@@ -265,7 +288,7 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("Search library documentation").readOnlyHint(true)
                         .openWorldHint(false).build())
                 .build();
-        return handled(tool, Set.of("query", "library", "k", "mode"), args -> {
+        return handled(tool, Set.of("query", "library", "k", "mode"), callers, (args, caller) -> {
             Integer k = args.integer("k");
             SearchMode mode = args.choice("mode", SearchMode.class);
             List<DocHit> hits = search.search(args.text("query"), args.text("library"), k == null ? 10 : k,
@@ -274,10 +297,11 @@ public class SparkTools {
         });
     }
 
-    private SyncToolSpecification getLesson() {
+    private SyncToolSpecification getLesson(Function<McpTransportContext, Caller> callers) {
         Tool tool = Tool.builder("get_lesson", object(null, properties(
                         "id", string("The lesson id, e.g. from an item of recommend whose source is lesson:<id>: 1-"
-                                + LessonAudit.MAX_ID + " characters.", 1, LessonAudit.MAX_ID)),
+                                + LessonAudit.MAX_ID + " characters.", 1, LessonAudit.MAX_ID),
+                        "space", readSpace()),
                         "id"))
                 .title("A lesson and its provenance")
                 .description("""
@@ -287,15 +311,16 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("A lesson and its provenance").readOnlyHint(true)
                         .openWorldHint(false).build())
                 .build();
-        return handled(tool, Set.of("id"), args -> {
+        return handled(tool, Set.of("id", "space"), callers, (args, caller) -> {
             String id = args.text("id");
-            LessonView lesson = audit.lesson(id)
+            // a lesson of another space is "not found", exactly like one that does not exist
+            LessonView lesson = audit.lesson(id, caller.readSpace(args.text("space"), "space").orElse(null))
                     .orElseThrow(() -> new InvalidInputException("id", "no lesson has the id '" + id.strip() + "'"));
             return results.quoted(Renderings.lesson(lesson), Renderings.lessonFooter(lesson), lesson);
         });
     }
 
-    private SyncToolSpecification resolveLibrary() {
+    private SyncToolSpecification resolveLibrary(Function<McpTransportContext, Caller> callers) {
         Tool tool = Tool.builder("resolve_library", object(null, properties(
                         "name", string("A library name, a customary alias or Python import lines, e.g. \"import numpy as np\", "
                                 + "\"from sklearn.svm import SVC\", \"sklearn\", \"pd\", \"scikit-learn\": 1-" + MAX_RESOLVE
@@ -310,7 +335,7 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("Which library is this?").readOnlyHint(true)
                         .idempotentHint(true).openWorldHint(false).build())
                 .build();
-        return handled(tool, Set.of("name"), args -> {
+        return handled(tool, Set.of("name"), callers, (args, caller) -> {
             String name = Check.text("name", args.text("name"), MAX_RESOLVE);
             List<PythonApiExtractor.ModuleName> modules = python.modules(name);
             if (modules.isEmpty()) {
@@ -335,7 +360,7 @@ public class SparkTools {
 
     // ---- curate
 
-    private SyncToolSpecification curate() {
+    private SyncToolSpecification curate(Function<McpTransportContext, Caller> callers) {
         Tool tool = Tool.builder("curate", object(null, properties()))
                 .title("Run the learning loop now")
                 .description("""
@@ -346,7 +371,7 @@ public class SparkTools {
                 .annotations(ToolAnnotations.builder().title("Run the learning loop now").readOnlyHint(false)
                         .destructiveHint(false).openWorldHint(false).build())
                 .build();
-        return handled(tool, Set.of(), args -> {
+        return handled(tool, Set.of(), callers, (args, caller) -> {
             var report = curation.curate("mcp");
             return results.plain(report.summary() + ".", report);
         });
@@ -354,10 +379,19 @@ public class SparkTools {
 
     // ---- one way to answer a call
 
-    private SyncToolSpecification handled(Tool tool, Set<String> arguments, Function<ToolArguments, CallToolResult> body) {
+    private SyncToolSpecification handled(Tool tool, Set<String> arguments, Function<McpTransportContext, Caller> callers,
+                                          BiFunction<ToolArguments, Caller, CallToolResult> body) {
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
+            Caller caller = callers.apply(exchange.transportContext());
+            if (caller == null) {
+                return results.error("unauthenticated", "No valid API key: send 'Authorization: Bearer <key>' ("
+                        + AccessProperties.ENABLED + " is on)");
+            }
             try {
-                return body.apply(ToolArguments.of(request.arguments(), arguments));
+                caller.require(AccessPolicy.tool(tool.name()), tool.name());
+                return body.apply(ToolArguments.of(request.arguments(), arguments), caller);
+            } catch (ForbiddenException e) {
+                return results.forbidden(e);
             } catch (InvalidInputException e) {
                 return results.invalid(e);
             } catch (CurationAlreadyRunningException e) {

@@ -1,5 +1,6 @@
 package dev.spark.mcp;
 
+import dev.spark.access.ForbiddenException;
 import dev.spark.validation.InvalidInputException;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -51,6 +52,15 @@ final class ToolResults {
         return CallToolResult.builder()
                 .content(List.of(TextContent.builder("Invalid argument '" + e.field() + "': " + e.problem()).build()))
                 .structuredContent(Map.of("error", error))
+                .isError(true)
+                .build();
+    }
+
+    /** The caller's key does not allow this: the error names the argument (or the tool) that asked for too much. */
+    CallToolResult forbidden(ForbiddenException e) {
+        return CallToolResult.builder()
+                .content(List.of(TextContent.builder(e.getMessage()).build()))
+                .structuredContent(Map.of("error", Map.of("code", "forbidden", "field", e.field(), "problem", e.getMessage())))
                 .isError(true)
                 .build();
     }

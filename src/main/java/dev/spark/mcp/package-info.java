@@ -5,7 +5,7 @@
  * of the running service. The tools call the same services as the GraphQL API, with the same validation; what
  * they return from Spark's memory is marked as quoted reference data, never as instructions.
  */
-@ApplicationModule(displayName = "MCP", allowedDependencies = {"knowledge", "experience", "recommend", "curation", "validation"})
+@ApplicationModule(displayName = "MCP", allowedDependencies = {"knowledge", "experience", "recommend", "curation", "validation", "access"})
 package dev.spark.mcp;
 
 import org.springframework.modulith.ApplicationModule;

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Service;
  * The retrieval agent behind {@code recommend}: analyses the task, runs the paths of the query's
  * {@link Recipe} (side by side where they are independent), ranks every candidate, reads the items, writes
  * the advice and stores the recommendation with {@code CITES} edges so that later ratings reach its items.
- * Candidate lessons (not yet verified) are served only to agents that have recorded traces in their space.
+ * Candidate lessons (not yet verified) are served only to agents that have recorded traces in their space; with a
+ * space in the query, experience of other spaces is not served at all (only that space's and commons').
  */
 @Service
 public class RetrievalAgent {
@@ -94,15 +95,18 @@ public class RetrievalAgent {
         Recipe recipe = q.recipe();
         // the asking agent's spaces do not depend on the task: read them while the task is embedded
         boolean servesLessons = recipe.steps().stream().anyMatch(step -> LESSON_PATHS.contains(step.path()));
+        List<String> visible = q.visibleSpaces();
         CompletableFuture<List<String>> agentSpaces = servesLessons && q.agentId() != null
-                ? pool.async(() -> repository.agentSpaces(q.agentId())) : CompletableFuture.completedFuture(List.of());
+                ? pool.async(() -> repository.agentSpaces(q.agentId()).stream().filter(s -> visible == null || visible.contains(s)).toList())
+                : CompletableFuture.completedFuture(List.of());
         TaskIntent intent = TaskIntent.analyse(task, extractor);
         clock.lap("intent");
         float[] vector = embedder.embedQuery(task.text());
         clock.lap("embed");
 
         List<String> spaces = agentSpaces.join();
-        List<Started> paths = runner.start(recipe.steps(), new QueryContext(task, vector, intent, search.fuseFulltext(task.text()), spaces));
+        List<Started> paths = runner.start(recipe.steps(), new QueryContext(task, vector, intent, search.fuseFulltext(task.text()), spaces,
+                visible));
         CompletableFuture<String> taskId = pool.async(() -> tasks.idFor(task));
         await(paths, Stage.CANDIDATES);
         clock.lap("candidates");
@@ -116,7 +120,7 @@ public class RetrievalAgent {
             evidence = evidence.and(path.found().join().evidence());
         }
         List<Ranker.Candidate> ranked = ranker.rank(found, evidence, recipe.intentBoost() ? intent : TaskIntent.NONE);
-        List<RecommendationItem> items = hydrator.items(ranked, q.k(), evidence, spaces);
+        List<RecommendationItem> items = hydrator.items(ranked, q.k(), evidence, spaces, visible);
         clock.lap("fusion");
         String text = synthesizer.write(task, items);
         clock.lap("synthesis");

@@ -77,6 +77,8 @@ class SchemaLimitsTest {
             Map.entry("Query.lessons.api", List.of((long) LessonAudit.MAX_API)),
             Map.entry("Query.lessons.first", List.of(1L, (long) LessonAudit.MAX_PAGE)),
             Map.entry("Query.lessons.after", List.of((long) LessonAudit.MAX_ID)),
+            Map.entry("Query.lesson.space", List.of((long) LessonAudit.MAX_SPACE)),
+            Map.entry("Query.lessons.space", List.of((long) LessonAudit.MAX_SPACE)),
             Map.entry("Query.curationRuns.first", List.of(1L, (long) LessonAudit.MAX_PAGE)),
             Map.entry("Mutation.releaseLesson.id", List.of(1L, (long) LessonAudit.MAX_ID)),
             Map.entry("Mutation.releaseLesson.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)),

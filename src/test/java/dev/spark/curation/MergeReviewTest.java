@@ -12,6 +12,7 @@ import dev.langchain4j.service.AiServices;
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
 import dev.spark.ai.TextEmbedder;
+import dev.spark.curation.CommonsProperties;
 import dev.spark.curation.internal.AdviceComparer;
 import dev.spark.curation.internal.AdviceJudge;
 import dev.spark.curation.internal.CurationRepository;
@@ -226,7 +227,8 @@ class MergeReviewTest {
             }
         };
         AdviceJudge judge = new AdviceJudge(AiServices.create(AdviceComparer.class, model), "scripted model");
-        return new CurationService(graph, feed, backfill, embedder, repository, props, Generalisation.NONE, judge, ObservationRegistry.NOOP);
+        return new CurationService(graph, feed, backfill, embedder, repository, props, Generalisation.NONE, judge, ObservationRegistry.NOOP,
+                CommonsProperties.defaults());
     }
 
     private TraceReceipt trace(String agent, String task, String attempt, List<String> lessons) {

@@ -76,21 +76,22 @@ public class CurationRepository {
 
     /**
      * Failed attempts before a successful one: on the same task, or on a task whose embedding is close enough.
-     * The same agent's failures come first, then the most similar task, then the most recent failure.
+     * The same agent's failures come first, then the most similar task, then the most recent failure. Only failures of
+     * the same space: a fix lesson carries its failure as provenance, which must not cross into another space.
      */
     private static final String EARLIER_FAILURES = """
             MATCH (s:Trace {id: $traceId})-[:ATTEMPTED]->(task:Task)
             MATCH (s)<-[:RECORDED]-(me:Agent)
             CALL (s, task) {
               MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(task)
-              WHERE f.createdAt < s.createdAt
+              WHERE f.createdAt < s.createdAt AND coalesce(f.space, 'commons') = coalesce(s.space, 'commons')
               RETURN f, 1.0 AS similarity
               UNION
               WITH s, task
               CALL db.index.vector.queryNodes('task_embedding', 50, $vector) YIELD node, score AS indexScore
               WITH s, task, node, 2 * indexScore - 1 AS score WHERE score >= $minSimilarity AND node <> task
               MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(node)
-              WHERE f.createdAt < s.createdAt
+              WHERE f.createdAt < s.createdAt AND coalesce(f.space, 'commons') = coalesce(s.space, 'commons')
               RETURN f, score AS similarity
             }
             MATCH (f)<-[:RECORDED]-(a:Agent)
@@ -109,7 +110,8 @@ public class CurationRepository {
     private static final String NEAREST = """
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score AS indexScore
             WITH node, 2 * indexScore - 1 AS score
-            WHERE node.status IN $live AND node.kind IN $kinds
+            WHERE node.status IN $live AND node.kind IN $kinds AND coalesce(node.space, 'commons') = $space
+              AND node.promoted IS NULL
             CALL (node) { OPTIONAL MATCH (node)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
             RETURN node.id AS id, node.text AS text, score, coalesce(node.apis, []) AS apis, node.kind AS kind, node.code AS code, cluster
             ORDER BY score DESC
@@ -289,7 +291,7 @@ public class CurationRepository {
     private static final String SWAPPED_FIXES = """
             UNWIND $added AS name
             MATCH (:Api {qualifiedName: name})<-[:APPLIES_TO]-(o:Lesson {kind: 'fix'})
-            WHERE o.id <> $id AND o.status IN $live
+            WHERE o.id <> $id AND o.status IN $live AND coalesce(o.space, 'commons') = $space
               AND any(x IN coalesce(o.dropped, []) WHERE x IN $added) AND any(x IN coalesce(o.added, []) WHERE x IN $dropped)
             RETURN DISTINCT o.id AS id""";
 
@@ -388,8 +390,13 @@ public class CurationRepository {
     public record Neighbour(String id, String text, double similarity, List<String> apis, String kind, String code, String cluster) {
     }
 
-    public List<Neighbour> nearest(TransactionContext tx, float[] vector, List<String> kinds, int k) {
-        return tx.run(NEAREST, Map.of("vector", vector, "fetch", Math.max(50, k * 4), "k", k, "live", LIVE, "kinds", kinds)).list(r ->
+    /**
+     * Live canonical lessons of {@code space} nearest to the vector: lessons merge, cluster and contradict only within
+     * their space (and lessons promoted to commons are never merge targets; they have no traces of their own).
+     */
+    public List<Neighbour> nearest(TransactionContext tx, float[] vector, List<String> kinds, int k, String space) {
+        return tx.run(NEAREST, Map.of("vector", vector, "fetch", Math.max(50, k * 4), "k", k, "live", LIVE, "kinds", kinds,
+                "space", space)).list(r ->
                 new Neighbour(r.get("id").asString(), r.get("text").asString(null), r.get("score").asDouble(), r.get("apis").asList(Value::asString),
                         r.get("kind").asString(), r.get("code").asString(null), r.get("cluster").asString(null)));
     }
@@ -488,11 +495,12 @@ public class CurationRepository {
 
     // ---- contradictions ------------------------------------------------------------------------------------------------
 
-    public List<String> swappedFixes(TransactionContext tx, String lessonId, List<String> dropped, List<String> added) {
+    public List<String> swappedFixes(TransactionContext tx, String lessonId, List<String> dropped, List<String> added, String space) {
         if (dropped.isEmpty() || added.isEmpty()) {
             return List.of();
         }
-        return tx.run(SWAPPED_FIXES, Map.of("id", lessonId, "dropped", dropped, "added", added, "live", LIVE))
+        return tx.run(SWAPPED_FIXES, Map.of("id", lessonId, "dropped", dropped, "added", added, "live", LIVE,
+                "space", space))
                 .list(r -> r.get("id").asString());
     }
 
@@ -514,14 +522,122 @@ public class CurationRepository {
     }
 
 
+    // ---- promotion into commons ----------------------------------------------------------------------------------
+
+    /** Active lessons of a space (not commons) not examined for promotion yet, oldest change first. */
+    private static final String PROMOTION_CANDIDATES = """
+            MATCH (l:Lesson)
+            WHERE l.status = 'ACTIVE' AND l.kind IN $kinds AND l.commonsCheckedAt IS NULL AND l.embedding IS NOT NULL
+              AND coalesce(l.space, 'commons') <> 'commons'
+            WITH l ORDER BY l.updatedAt, l.id LIMIT $limit
+            RETURN l.id AS id, l.space AS space, l.text AS text, coalesce(l.apis, []) AS apis, l.embedding AS vector""";
+
+    /**
+     * Active lessons near a candidate that may share its advice: those of other spaces, and commons lessons promoted
+     * before, each with the commons lesson it was promoted into, if any. Over-fetched, as the index filters after k-NN.
+     */
+    private static final String PROMOTION_NEIGHBOURS = """
+            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score AS indexScore
+            WITH node, 2 * indexScore - 1 AS score
+            WHERE node.id <> $id AND node.status = 'ACTIVE' AND node.kind IN $kinds
+              AND (node.promoted = true OR NOT coalesce(node.space, 'commons') IN [$space, 'commons'])
+            CALL (node) { OPTIONAL MATCH (c:Lesson)-[:PROMOTED_FROM]->(node) RETURN head(collect(c.id)) AS commons }
+            RETURN node.id AS id, node.text AS text, score, coalesce(node.apis, []) AS apis, node.space AS space,
+                   coalesce(node.promoted, false) AS promoted, coalesce(node.support, 1) AS support, commons
+            ORDER BY score DESC
+            LIMIT $k""";
+
+    /**
+     * A commons lesson from one space lesson: its text, kind, API scope (APPLIES_TO) and documentation (BACKED_BY),
+     * and nothing that came from the space's traces (no LEARNED_FROM, task text, code, agents or failures).
+     */
+    private static final String CREATE_COMMONS = """
+            MATCH (src:Lesson {id: $source})
+            CREATE (c:Lesson {id: $id, text: src.text, kind: src.kind, status: 'ACTIVE', statusReason: $reason, space: 'commons',
+                              promoted: true, apis: coalesce(src.apis, []), support: 0, agents: 0, successes: 0, failures: 0,
+                              helpful: 0, unhelpful: 0, trust: coalesce(src.trust, 0.5), contested: false,
+                              createdAt: datetime(), updatedAt: datetime()})
+            WITH c, src
+            CALL (c, src) { CALL db.create.setNodeVectorProperty(c, 'embedding', src.embedding) }
+            CALL (c, src) { MATCH (src)-[:APPLIES_TO]->(a:Api) MERGE (c)-[:APPLIES_TO]->(a) }
+            CALL (c, src) { MATCH (src)-[:BACKED_BY]->(d:Doc) MERGE (c)-[:BACKED_BY]->(d) }""";
+
+    /** Links space lessons to their commons lesson, whose counts become theirs summed (numbers only, no ids). */
+    private static final String LINK_COMMONS = """
+            MATCH (c:Lesson {id: $commons})
+            CALL (c) {
+              UNWIND $members AS m
+              MATCH (l:Lesson {id: m})
+              MERGE (c)-[:PROMOTED_FROM]->(l)
+              SET l.commonsCheckedAt = datetime()
+            }
+            CALL (c) {
+              MATCH (c)-[:PROMOTED_FROM]->(l:Lesson)
+              RETURN count(DISTINCT l.space) AS spaces, sum(coalesce(l.support, 1)) AS support, sum(coalesce(l.agents, 0)) AS agents
+            }
+            SET c.spaces = spaces, c.support = support, c.agents = agents, c.updatedAt = datetime()
+            RETURN spaces""";
+
+    private static final String COMMONS_CHECKED = """
+            MATCH (l:Lesson {id: $id})
+            SET l.commonsCheckedAt = datetime()""";
+
+    /** An active space lesson that may be promoted, with its embedding. */
+    public record PromotionCandidate(String id, String space, String text, List<String> apis, float[] vector) {
+    }
+
+    /** A lesson near a promotion candidate: another space's, or a commons lesson ({@code promoted}). */
+    public record PromotionNeighbour(String id, String text, double similarity, List<String> apis, String space, boolean promoted,
+                                     long support, String commons) {
+    }
+
+    public List<PromotionCandidate> promotionCandidates(List<String> kinds, int limit) {
+        return graph.query(PROMOTION_CANDIDATES, Map.of("kinds", kinds, "limit", limit)).stream()
+                .map(r -> new PromotionCandidate(r.get("id").asString(), r.get("space").asString(), r.get("text").asString(),
+                        r.get("apis").asList(Value::asString), floats(r.get("vector"))))
+                .toList();
+    }
+
+    public List<PromotionNeighbour> promotionNeighbours(TransactionContext tx, PromotionCandidate c, List<String> kinds, int k) {
+        return tx.run(PROMOTION_NEIGHBOURS, Map.of("vector", c.vector(), "fetch", Math.max(50, k * 8), "k", k, "id", c.id(),
+                "space", c.space(), "kinds", kinds)).list(r -> new PromotionNeighbour(r.get("id").asString(), r.get("text").asString(),
+                r.get("score").asDouble(), r.get("apis").asList(Value::asString), r.get("space").asString(null),
+                r.get("promoted").asBoolean(), r.get("support").asLong(), r.get("commons").asString(null)));
+    }
+
+    public void createCommons(TransactionContext tx, String id, String sourceLessonId, String reason) {
+        tx.run(CREATE_COMMONS, Map.of("id", id, "source", sourceLessonId, "reason", reason)).consume();
+    }
+
+    /** Links the members to the commons lesson; returns how many distinct spaces it now stands for. */
+    public long linkCommons(TransactionContext tx, String commonsId, List<String> members) {
+        return tx.run(LINK_COMMONS, Map.of("commons", commonsId, "members", members)).single().get("spaces").asLong();
+    }
+
+    public void commonsChecked(TransactionContext tx, String lessonId) {
+        tx.run(COMMONS_CHECKED, Map.of("id", lessonId)).consume();
+    }
+
+    private static float[] floats(Value value) {
+        List<Object> list = value.asList();
+        float[] vector = new float[list.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = ((Number) list.get(i)).floatValue();
+        }
+        return vector;
+    }
+
     // ---- audit ---------------------------------------------------------------------------------------------------
 
+    /** A lesson outside {@code $visible} (when given) is not found; within, only what {@code $visible} holds is shown. */
     private static final String LESSON_VIEW = """
             MATCH (l:Lesson {id: $id})
+            WHERE $visible IS NULL OR coalesce(l.space, 'commons') IN $visible
             CALL (l) { OPTIONAL MATCH (l)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c {.id, .label, .size})) AS cluster }
             CALL (l) { OPTIONAL MATCH (l)-[:MERGED_INTO]->(m:Lesson) RETURN head(collect(m.id)) AS mergedInto }
             CALL (l) {
               MATCH (l)<-[:MERGED_INTO*0..1]-(x:Lesson)-[lf:LEARNED_FROM]->(tr:Trace)
+              WHERE $visible IS NULL OR coalesce(tr.space, 'commons') IN $visible
               OPTIONAL MATCH (tr)-[:ATTEMPTED]->(t:Task)
               OPTIONAL MATCH (a:Agent)-[:RECORDED]->(tr)
               WITH x, lf, tr, t, a ORDER BY tr.createdAt, tr.id
@@ -530,6 +646,7 @@ public class CurationRepository {
             }
             CALL (l) {
               MATCH (d:Lesson)-[:MERGED_INTO]->(l)
+              WHERE $visible IS NULL OR coalesce(d.space, 'commons') IN $visible
               WITH d ORDER BY d.createdAt
               RETURN collect(d {.id, .text, .kind, .status, .trust, .support, .agents, .apis}) AS duplicates
             }
@@ -540,6 +657,7 @@ public class CurationRepository {
             }
             CALL (l) {
               MATCH (l)-[s:SUGGESTED_MERGE]-(o:Lesson)
+              WHERE $visible IS NULL OR coalesce(o.space, 'commons') IN $visible
               WITH s, o ORDER BY s.at
               RETURN collect({lesson: o.id, text: o.text, similarity: s.similarity, status: s.status, reason: s.reason,
                               at: toString(s.at)}) AS suggestions
@@ -554,6 +672,7 @@ public class CurationRepository {
               AND ($after IS NULL OR l.id > $after)
               AND ($api IS NULL OR $api IN coalesce(l.apis, []))
               AND ($cluster IS NULL OR EXISTS { (l)-[:IN_CLUSTER]->(:LessonCluster {id: $cluster}) })
+              AND ($visible IS NULL OR coalesce(l.space, 'commons') IN $visible)
             WITH l ORDER BY l.id LIMIT $limit
             CALL (l) { OPTIONAL MATCH (l)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
             RETURN l {.id, .text, .kind, .status, .trust, .support, .agents, .apis} AS lesson, cluster
@@ -587,7 +706,14 @@ public class CurationRepository {
             SET l.contested = EXISTS { (l)-[:CONTRADICTS]->(p:Lesson) WHERE p.status IN $live }""";
 
     public Optional<LessonView> lessonView(String id) {
-        List<Record> rows = graph.query(LESSON_VIEW, Map.of("id", id));
+        return lessonView(id, null);
+    }
+
+    public Optional<LessonView> lessonView(String id, List<String> visible) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("visible", visible);
+        List<Record> rows = graph.query(LESSON_VIEW, params);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -612,8 +738,9 @@ public class CurationRepository {
                         s.get("at").asString(null)))));
     }
 
-    public List<LessonSummary> lessons(String status, String cluster, String api, String after, int limit) {
+    public List<LessonSummary> lessons(String status, String cluster, String api, String after, int limit, List<String> visible) {
         Map<String, Object> params = new HashMap<>();
+        params.put("visible", visible);
         params.put("status", status);
         params.put("cluster", cluster);
         params.put("api", api);

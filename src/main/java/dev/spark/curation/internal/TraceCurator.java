@@ -58,7 +58,7 @@ public final class TraceCurator {
                 decisions.add(new Decision(id, LessonAction.QUARANTINED, p.quarantine().get()));
                 continue;
             }
-            List<CurationRepository.Neighbour> neighbours = neighbours(tx, p, fresh);
+            List<CurationRepository.Neighbour> neighbours = neighbours(tx, trace, p, fresh);
             Optional<Match> duplicate = neighbours.stream().map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
                     .filter(m -> mergeDecision.decide(c.text(), c.apis(), m.neighbour().text(), m.neighbour().apis(),
                             m.neighbour().similarity()).merge())
@@ -139,10 +139,17 @@ public final class TraceCurator {
                 && n.code().replaceAll("\\s+", "").equals(c.code().replaceAll("\\s+", ""));
     }
 
-    /** Live lessons near the candidate: from the index (committed ones) and from this very transaction. */
-    private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, Prepared p, List<Fresh> fresh) {
+    private static String space(PendingTrace trace) {
+        return trace.space() == null ? "commons" : trace.space();
+    }
+
+    /**
+     * Live lessons of the trace's space near the candidate: from the index (committed ones) and from this very
+     * transaction. A lesson of one space never merges into, clusters with or contradicts a lesson of another.
+     */
+    private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, PendingTrace trace, Prepared p, List<Fresh> fresh) {
         List<String> family = LessonCandidate.family(p.candidate().kind());
-        List<CurationRepository.Neighbour> all = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates()));
+        List<CurationRepository.Neighbour> all = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates(), space(trace)));
         for (Fresh f : fresh) {
             if (f.family().equals(family)) {
                 all.add(new CurationRepository.Neighbour(f.id(), f.text(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
@@ -174,7 +181,7 @@ public final class TraceCurator {
         decisions.add(new Decision(id, LessonAction.CREATED, c.kind() + " lesson from trace " + trace.traceId() + " of " + trace.agentId()));
         String cluster = cluster(tx, id, c, neighbours, decisions);
         if (LessonCandidate.FIX.equals(c.kind())) {
-            for (String rival : repo.swappedFixes(tx, id, c.dropped(), c.added())) {
+            for (String rival : repo.swappedFixes(tx, id, c.dropped(), c.added(), space(trace))) {
                 repo.contradict(tx, id, rival);
                 decisions.add(new Decision(id, LessonAction.CONTRADICTED, "swaps the dropped and added APIs of " + rival));
                 decisions.add(new Decision(rival, LessonAction.CONTRADICTED, "swaps the dropped and added APIs of " + id));

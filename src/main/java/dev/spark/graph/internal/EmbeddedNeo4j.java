@@ -1,6 +1,9 @@
 package dev.spark.graph.internal;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Map;
 import java.nio.file.Path;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -33,12 +36,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
-    /** Starts (or reopens) the database stored under {@code props.home()}. */
+    /**
+     * Starts (or reopens) the database stored under {@code props.home()}. With {@code spark.neo4j.password} set, its
+     * connectors require that password for the user {@code neo4j}; without one they are open, which is refused unless
+     * they listen on loopback only.
+     *
+     * @throws IllegalStateException naming {@code spark.neo4j.password} when the connectors would be open beyond loopback
+     */
     public static EmbeddedNeo4j start(Neo4jProperties props) {
+        boolean auth = props.password() != null && !props.password().isBlank();
+        if (!auth && !loopback(props.listenAddress())) {
+            throw new IllegalStateException("Refusing to start the embedded Neo4j: it would listen on '" + props.listenAddress()
+                    + "' (spark.neo4j.listen-address, SPARK_NEO4J_LISTEN_ADDRESS), which is not loopback, without a password. "
+                    + "Set spark.neo4j.password (SPARK_NEO4J_PASSWORD), or listen on 127.0.0.1.");
+        }
         long started = System.nanoTime();
         Path home = props.home().toAbsolutePath().normalize();
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, props.pageCache().toBytes())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(props.listenAddress(), props.boltPort()))
@@ -49,11 +64,48 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             builder.setConfig(HttpConnector.listen_address, new SocketAddress(props.listenAddress(), props.httpPort()));
         }
         DatabaseManagementService service = builder.build();
+        if (auth) {
+            setPassword(service, props.user(), props.password());
+        }
         EmbeddedNeo4j neo4j = new EmbeddedNeo4j(home, service);
         log.info("Embedded Neo4j started in {} ms under {} (Bolt {}{})",
                 (System.nanoTime() - started) / 1_000_000, home, neo4j.boltUri(),
                 props.httpEnabled() ? ", Browser " + neo4j.browserUri().orElseThrow() : "");
         return neo4j;
+    }
+
+    /**
+     * Embedded transactions bypass authentication, so the password is set through the system database directly:
+     * on the first start (when the user still has the initial password) and whenever the configured one changed.
+     */
+    private static void setPassword(DatabaseManagementService service, String user, String password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + quoted(user) + " SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to set the password a user already has: nothing to change then
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                service.shutdown();
+                throw e;
+            }
+        }
+    }
+
+    /** A user name as a Cypher identifier (names cannot be parameters in administration commands). */
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    static boolean loopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     public URI boltUri() {

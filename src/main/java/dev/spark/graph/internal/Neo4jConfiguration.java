@@ -25,12 +25,12 @@ class Neo4jConfiguration {
 
     @Bean
     Neo4jConnectionDetails neo4jConnectionDetails(Neo4jProperties props, ObjectProvider<EmbeddedNeo4j> embedded) {
-        if (props.embedded()) {
-            return new Connection(embedded.getObject().boltUri(), AuthTokens.none());
-        }
         AuthToken token = props.password() == null || props.password().isBlank()
                 ? AuthTokens.none()
                 : AuthTokens.basic(props.user(), props.password());
+        if (props.embedded()) {
+            return new Connection(embedded.getObject().boltUri(), token);
+        }
         return new Connection(URI.create(props.uri()), token);
     }
 

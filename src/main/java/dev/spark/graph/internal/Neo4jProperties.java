@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param uri          Bolt URI of an external Neo4j or cluster ({@code SPARK_NEO4J_URI}); blank means embedded
  * @param user         user for the external database
- * @param password     password for the external database
+ * @param password     password for the external database; for the embedded one, turns its authentication on (user
+ *                     {@code neo4j}), required when {@code listenAddress} is not loopback
  * @param home         directory of the embedded database
  * @param listenAddress address the embedded Bolt and HTTP connectors bind to
  * @param boltPort     embedded Bolt port (0 picks a free one)

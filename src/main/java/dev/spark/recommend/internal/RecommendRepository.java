@@ -24,12 +24,18 @@ import org.springframework.stereotype.Component;
 public class RecommendRepository {
 
     /**
+     * Whether a lesson or trace belongs to the asking caller's space or commons ({@code $visible}); a null
+     * {@code $visible} (no space known: auth off and none named) sees every space. {@code %1$s} is the node's variable.
+     */
+    private static final String VISIBLE = "($visible IS NULL OR coalesce(%1$s.space, 'commons') IN $visible)";
+
+    /**
      * Which lessons may be served: active ones, and candidates of the asking agent's spaces ({@code $spaces};
      * ranked lower and shown unverified); never quarantined, retired, merged duplicates or lessons held back by a
      * contradiction. {@code %1$s} is the lesson's variable.
      */
     private static final String SERVABLE = "(%1$s.status = 'ACTIVE' OR %1$s.status = 'CANDIDATE' AND %1$s.space IN $spaces)"
-            + " AND NOT coalesce(%1$s.contested, false)";
+            + " AND NOT coalesce(%1$s.contested, false) AND " + VISIBLE.formatted("%1$s");
 
     /** What ranking needs of a lesson candidate; a lesson without trust yet counts as undecided (0.5). */
     private static final String STANDING = "%1$s {.id, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE'}";
@@ -49,13 +55,14 @@ public class RecommendRepository {
     /** Only tasks somebody attempted carry experience; tasks that were merely asked about are skipped. */
     private static final String SIMILAR_TASKS = """
             CALL db.index.vector.queryNodes('task_embedding', $fetch, $vector) YIELD node, score
-            WHERE score >= $minSimilarity AND EXISTS { (node)<-[:ATTEMPTED]-(:Trace) }
+            WHERE score >= $minSimilarity AND EXISTS { (node)<-[:ATTEMPTED]-(tr:Trace) WHERE %s }
             RETURN node.id AS id, score
-            LIMIT $k""";
+            LIMIT $k""".formatted(VISIBLE.formatted("tr"));
 
     private static final String TRACES_OF_TASKS = """
             UNWIND $tasks AS st
             MATCH (t:Task {id: st.id})<-[:ATTEMPTED]-(tr:Trace)
+            WHERE %s
             CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(a:Api) RETURN collect(a.qualifiedName) AS apis }
             CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
             CALL (tr) {
@@ -69,7 +76,7 @@ public class RecommendRepository {
             RETURN st.id AS taskId, st.score AS similarity, t.text AS taskText, tr.id AS traceId, tr.outcome AS outcome,
                    tr.attempt AS attempt, apis, failures, lessons
             ORDER BY similarity DESC, tr.createdAt DESC
-            LIMIT 50""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"));
+            LIMIT 50""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"));
 
     private static final String APIS_OF_LESSONS = """
             UNWIND $ids AS id
@@ -93,9 +100,14 @@ public class RecommendRepository {
               OPTIONAL MATCH (l:Lesson)-[:APPLIES_TO]->(a) WHERE %s
               RETURN collect(%s)[..5] AS lessons
             }
-            CALL (a) { OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a) RETURN collect(f.signature)[..5] AS pitfalls }
+            CALL (a) {
+              // a failure pattern is experience of the spaces whose traces hit it
+              OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a)
+              WHERE $visible IS NULL OR EXISTS { (tr:Trace)-[:HIT]->(f) WHERE %s }
+              RETURN collect(f.signature)[..5] AS pitfalls
+            }
             RETURN name, lessons, pitfalls
-            ORDER BY i""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"));
+            ORDER BY i""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"), VISIBLE.formatted("tr"));
 
     /** Read again through the serving rule, so a lesson retired or merged since a path found it is dropped. */
     private static final String LESSONS = """
@@ -114,16 +126,23 @@ public class RecommendRepository {
     private static final String PITFALLS = """
             UNWIND $signatures AS signature
             MATCH (f:FailurePattern {signature: signature})
-            CALL (f) { OPTIONAL MATCH (tr:Trace)-[:HIT]->(f) RETURN tr.id AS traceId ORDER BY tr.createdAt DESC LIMIT 1 }
+            CALL (f) {
+              OPTIONAL MATCH (tr:Trace)-[:HIT]->(f) WHERE %1$s
+              WITH tr ORDER BY tr.createdAt DESC
+              RETURN head(collect(tr.id)) AS traceId, count(tr) AS seen
+            }
+            WITH f, traceId, seen WHERE $visible IS NULL OR seen > 0
             RETURN f.signature AS signature, f.exceptionType AS type, f.messageShape AS shape, f.api AS api,
-                   f.occurrences AS occurrences, traceId""";
+                   CASE WHEN $visible IS NULL THEN f.occurrences ELSE seen END AS occurrences, traceId""".formatted(VISIBLE.formatted("tr"));
 
     /** An example's library: the one its task names, else that of the first known API its code used. */
     private static final String EXAMPLES = """
             UNWIND $ids AS id
             MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task)
+            WHERE %s
             RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task,
-                   coalesce(head(t.libraries), head([(tr)-[:USED]->(a:Api) WHERE a.library IS NOT NULL | a.library])) AS library""";
+                   coalesce(head(t.libraries), head([(tr)-[:USED]->(a:Api) WHERE a.library IS NOT NULL | a.library])) AS library"""
+            .formatted(VISIBLE.formatted("tr"));
 
     /** The task node is written by its owner (TaskCatalog) in the same transaction, just before. */
     private static final String STORE = """
@@ -205,32 +224,34 @@ public class RecommendRepository {
 
     /**
      * Servable lessons nearest to the query vector; {@code fetch} over-fetches for the serving filter, {@code spaces}
-     * are those whose candidate lessons may be served.
+     * are those whose candidate lessons may be served; each comes with its cosine similarity.
      */
-    /** Servable lessons nearest to {@code vector}, best first, each with its cosine similarity. */
-    public List<SimilarLesson> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces) {
-        return graph.query(LESSONS_BY_VECTOR, Map.of("vector", vector, "fetch", fetch, "k", k, "spaces", spaces)).stream()
+    public List<SimilarLesson> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces, List<String> visible) {
+        return graph.query(LESSONS_BY_VECTOR, params("vector", vector, "fetch", fetched(fetch, visible), "k", k, "spaces", spaces,
+                        "visible", visible)).stream()
                 .map(r -> new SimilarLesson(standing(r.get("lesson")), r.get("similarity").asDouble())).toList();
     }
 
     /** Servable lessons by BM25 for a Lucene query (see FullText). */
-    public List<LessonStanding> lessonsByText(String luceneQuery, int fetch, int k, List<String> spaces) {
-        return graph.query(LESSONS_BY_TEXT, Map.of("query", luceneQuery, "fetch", fetch, "k", k, "spaces", spaces)).stream()
+    public List<LessonStanding> lessonsByText(String luceneQuery, int fetch, int k, List<String> spaces, List<String> visible) {
+        return graph.query(LESSONS_BY_TEXT, params("query", luceneQuery, "fetch", fetched(fetch, visible), "k", k, "spaces", spaces,
+                        "visible", visible)).stream()
                 .map(r -> standing(r.get("lesson"))).toList();
     }
 
-    public List<SimilarTask> similarTasks(float[] vector, int fetch, int k, double minSimilarity) {
-        return graph.query(SIMILAR_TASKS, Map.of("vector", vector, "fetch", fetch, "k", k, "minSimilarity", minSimilarity)).stream()
+    public List<SimilarTask> similarTasks(float[] vector, int fetch, int k, double minSimilarity, List<String> visible) {
+        return graph.query(SIMILAR_TASKS, params("vector", vector, "fetch", fetched(fetch, visible), "k", k, "minSimilarity", minSimilarity,
+                        "visible", visible)).stream()
                 .map(r -> new SimilarTask(r.get("id").asString(), r.get("score").asDouble())).toList();
     }
 
     /** The traces of these tasks, most similar task first, newest trace first; at most 50. */
-    public List<TraceOfTask> tracesOfTasks(List<SimilarTask> tasks, List<String> spaces) {
+    public List<TraceOfTask> tracesOfTasks(List<SimilarTask> tasks, List<String> spaces, List<String> visible) {
         if (tasks.isEmpty()) {
             return List.of();
         }
         List<Map<String, Object>> rows = tasks.stream().map(t -> Map.<String, Object>of("id", t.id(), "score", t.similarity())).toList();
-        return graph.query(TRACES_OF_TASKS, Map.of("tasks", rows, "spaces", spaces)).stream()
+        return graph.query(TRACES_OF_TASKS, params("tasks", rows, "spaces", spaces, "visible", visible)).stream()
                 .map(r -> new TraceOfTask(r.get("traceId").asString(), r.get("similarity").asDouble(), r.get("outcome").asString(),
                         r.get("apis").asList(Value::asString), r.get("failures").asList(Value::asString),
                         r.get("lessons").asList(RecommendRepository::standing)))
@@ -259,21 +280,21 @@ public class RecommendRepository {
     }
 
     /** The neighbourhoods of the named APIs, then of the APIs the given documentation documents, in that order. */
-    public List<ApiNeighbourhood> apiWalk(List<String> apis, List<String> docIds, List<String> spaces) {
+    public List<ApiNeighbourhood> apiWalk(List<String> apis, List<String> docIds, List<String> spaces, List<String> visible) {
         if (apis.isEmpty() && docIds.isEmpty()) {
             return List.of();
         }
-        return graph.query(API_WALK, Map.of("apis", apis, "docIds", docIds, "spaces", spaces)).stream()
+        return graph.query(API_WALK, params("apis", apis, "docIds", docIds, "spaces", spaces, "visible", visible)).stream()
                 .map(r -> new ApiNeighbourhood(r.get("name").asString(), r.get("lessons").asList(RecommendRepository::standing),
                         r.get("pitfalls").asList(Value::asString)))
                 .toList();
     }
 
     /** The servable ones of these lessons ({@code spaces} as for the candidate lookups). */
-    public Map<String, LessonRow> lessons(List<String> ids, List<String> spaces) {
+    public Map<String, LessonRow> lessons(List<String> ids, List<String> spaces, List<String> visible) {
         Map<String, LessonRow> rows = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Record r : graph.query(LESSONS, Map.of("ids", ids, "spaces", spaces))) {
+            for (Record r : graph.query(LESSONS, params("ids", ids, "spaces", spaces, "visible", visible))) {
                 LessonRow row = new LessonRow(r.get("id").asString(), r.get("text").asString(), r.get("kind").asString(null),
                         r.get("verified").asBoolean(), r.get("apis").asList(Value::asString), r.get("library").asString(null));
                 rows.put(row.id(), row);
@@ -282,10 +303,11 @@ public class RecommendRepository {
         return rows;
     }
 
-    public Map<String, PitfallRow> pitfalls(List<String> signatures) {
+    /** The failure patterns among these that the {@code visible} spaces' traces hit (all of them for null), counted there. */
+    public Map<String, PitfallRow> pitfalls(List<String> signatures, List<String> visible) {
         Map<String, PitfallRow> rows = new HashMap<>();
         if (!signatures.isEmpty()) {
-            for (Record r : graph.query(PITFALLS, Map.of("signatures", signatures))) {
+            for (Record r : graph.query(PITFALLS, params("signatures", signatures, "visible", visible))) {
                 PitfallRow row = new PitfallRow(r.get("signature").asString(), r.get("type").asString(), r.get("shape").asString(),
                         r.get("api").asString(null), r.get("occurrences").asLong(1), r.get("traceId").asString(null));
                 rows.put(row.signature(), row);
@@ -294,10 +316,11 @@ public class RecommendRepository {
         return rows;
     }
 
-    public Map<String, ExampleRow> examples(List<String> traceIds) {
+    /** The worked examples among these traces that belong to the {@code visible} spaces (all for null). */
+    public Map<String, ExampleRow> examples(List<String> traceIds, List<String> visible) {
         Map<String, ExampleRow> rows = new HashMap<>();
         if (!traceIds.isEmpty()) {
-            for (Record r : graph.query(EXAMPLES, Map.of("ids", traceIds))) {
+            for (Record r : graph.query(EXAMPLES, params("ids", traceIds, "visible", visible))) {
                 ExampleRow row = new ExampleRow(r.get("id").asString(), r.get("attempt").asString(), r.get("task").asString(),
                         r.get("library").asString(null));
                 rows.put(row.traceId(), row);
@@ -325,6 +348,26 @@ public class RecommendRepository {
     public long forgetBatch(int batch) {
         return graph.write(tx -> tx.run(FORGET_BATCH, Map.of("batch", batch)).single().get("deleted").asLong());
     }
+
+    /** Map.of refuses nulls, and a null {@code visible} means every space. */
+    private static Map<String, Object> params(Object... keysAndValues) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            params.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    /**
+     * The index filters only after its k-NN fetch, and a space keeps a fraction of what the index holds: a scoped
+     * query fetches more, so that k items of the space remain.
+     */
+    private static int fetched(int fetch, List<String> visible) {
+        return visible == null ? fetch : Math.min(fetch * SCOPED_OVERFETCH, MAX_FETCH);
+    }
+
+    private static final int SCOPED_OVERFETCH = 4;
+    private static final int MAX_FETCH = 1_000;
 
     private static List<Map<String, Object>> citations(List<Citation> citations) {
         return citations.stream().map(c -> Map.<String, Object>of("ref", c.ref(), "rank", c.rank(), "score", c.score())).toList();

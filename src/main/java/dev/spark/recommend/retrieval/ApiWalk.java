@@ -50,7 +50,7 @@ public class ApiWalk implements RetrievalPath {
         List<Vote> votes = new ArrayList<>();
         List<LessonStanding> lessons = new ArrayList<>();
         int rank = 0;
-        for (ApiNeighbourhood api : repository.apiWalk(named, topDocuments, query.spaces())) {
+        for (ApiNeighbourhood api : repository.apiWalk(named, topDocuments, query.spaces(), query.visible())) {
             rank++;
             boolean isNamed = named.contains(api.api());
             String why = isNamed ? "API " + api.api() + " named in the task" : "API " + api.api() + " of matching documentation";

@@ -41,20 +41,21 @@ public class ItemHydrator {
 
     /**
      * At most {@code k} items, in the order of {@code ranked}; lessons are read through the serving rule with the
-     * query's {@code spaces}, so one retired or merged since it was found is left out. Experience (lessons, worked
-     * examples, pitfalls) takes at most {@code spark.recommend.max-experience-share} of the items while documentation
-     * is there to fill the rest: however much experience accumulates, the reference pages stay in front of the agent.
+     * query's {@code spaces}, so one retired or merged since it was found is left out, and every item of experience
+     * is read again within the {@code visible} spaces (null: all). Experience (lessons, worked examples, pitfalls)
+     * takes at most {@code spark.recommend.max-experience-share} of the items while documentation is there to fill
+     * the rest: however much experience accumulates, the reference pages stay in front of the agent.
      */
-    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> spaces) {
+    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> spaces, List<String> visible) {
         List<Candidate> top = window(ranked, 2 * k);
         long documentation = top.stream().filter(c -> c.kind() == ItemKind.DOCUMENTATION).count();
         long experienceRoom = Math.max((long) Math.ceil(k * maxExperienceShare - 1e-9), k - documentation);
         // documentation found by the index paths came with its properties; only the rest is read
         List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
         CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
-        CompletableFuture<Map<String, LessonRow>> lessonFuture = read(refs(top, ItemKind.LESSON), ids -> repository.lessons(ids, spaces));
-        CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(refs(top, ItemKind.PITFALL), repository::pitfalls);
-        CompletableFuture<Map<String, ExampleRow>> exampleFuture = read(refs(top, ItemKind.EXAMPLE), repository::examples);
+        CompletableFuture<Map<String, LessonRow>> lessonFuture = read(refs(top, ItemKind.LESSON), ids -> repository.lessons(ids, spaces, visible));
+        CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(refs(top, ItemKind.PITFALL), ids -> repository.pitfalls(ids, visible));
+        CompletableFuture<Map<String, ExampleRow>> exampleFuture = read(refs(top, ItemKind.EXAMPLE), ids -> repository.examples(ids, visible));
         Map<String, DocHit> docHits = new HashMap<>(evidence.documents());
         docHits.putAll(docFuture.join());
         Map<String, LessonRow> lessons = lessonFuture.join();

@@ -30,7 +30,7 @@ public class LessonsByText implements RetrievalPath {
         if (lucene.isEmpty()) {
             return Found.NOTHING;
         }
-        List<LessonStanding> lessons = repository.lessonsByText(lucene.get(), FETCH, LessonsByVector.K, query.spaces());
+        List<LessonStanding> lessons = repository.lessonsByText(lucene.get(), FETCH, LessonsByVector.K, query.spaces(), query.visible());
         return new Found(LessonsByVector.votes(lessons, name()), Evidence.ofLessons(lessons));
     }
 }

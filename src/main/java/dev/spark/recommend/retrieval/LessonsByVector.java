@@ -42,7 +42,7 @@ public class LessonsByVector implements RetrievalPath {
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
         // lessons that may not be served share the index: over-fetch so that K servable ones remain after the filter
-        List<SimilarLesson> found = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces());
+        List<SimilarLesson> found = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces(), query.visible());
         List<LessonStanding> lessons = found.stream().map(SimilarLesson::lesson).toList();
         Found byLesson = new Found(votes(lessons, name()), Evidence.ofLessons(lessons));
         return props.lessonDocWeight() > 0 ? byLesson.and(documentation(found)) : byLesson;

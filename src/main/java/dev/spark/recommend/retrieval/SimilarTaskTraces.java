@@ -48,8 +48,9 @@ public class SimilarTaskTraces implements RetrievalPath {
 
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
-        List<SimilarTask> tasks = repository.similarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity());
-        List<TraceOfTask> traces = repository.tracesOfTasks(tasks, query.spaces());
+        List<SimilarTask> tasks = repository.similarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity(),
+                query.visible());
+        List<TraceOfTask> traces = repository.tracesOfTasks(tasks, query.spaces(), query.visible());
         if (traces.isEmpty()) {
             return Found.NOTHING;
         }

@@ -23,7 +23,7 @@ class SchemaMigrationsTest {
     void schemaIsAppliedAtStartAndReapplyingChangesNothing() {
         assertThat(migrations.apply()).isZero();
         assertThat(graph.query("MATCH (m:__SparkMigration) RETURN m.version AS v ORDER BY v", Map.of()))
-                .extracting(r -> r.get("v").asInt()).containsExactly(1, 2, 3, 4, 5);
+                .extracting(r -> r.get("v").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -74,7 +74,7 @@ class SchemaMigrationsTest {
         assertThat(indexes).allMatch(r -> r.get("state").asString().equals("ONLINE"));
         var constraints = graph.query("SHOW CONSTRAINTS YIELD name RETURN name", Map.of());
         assertThat(constraints).extracting(r -> r.get("name").asString())
-                .contains("doc_id", "api_qualified_name", "library_name", "trace_id", "lesson_id");
+                .contains("doc_id", "api_qualified_name", "library_name", "trace_id", "lesson_id", "api_key_id");
         var config = graph.query("SHOW INDEXES YIELD name, options WHERE name = 'doc_embedding' RETURN options", Map.of())
                 .get(0).get("options").get("indexConfig");
         assertThat(config.get("vector.dimensions").asInt()).isEqualTo(384);
