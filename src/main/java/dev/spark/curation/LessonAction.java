@@ -23,5 +23,12 @@ public enum LessonAction {
     /** Possibly the same advice as another lesson: a merge suggestion waits for a knowledge engineer's review. */
     SUGGESTED,
     /** A reviewed merge suggestion: the two lessons give different advice and stay apart. */
-    KEPT_APART
+    KEPT_APART,
+    /**
+     * The lesson's text came from a forgotten trace: it now holds the text and provenance of its oldest remaining
+     * duplicate (docs/security.md, "Forgetting").
+     */
+    REDERIVED,
+    /** Support, agents and outcomes counted again after traces it was learned from were forgotten. */
+    RECOUNTED
 }
