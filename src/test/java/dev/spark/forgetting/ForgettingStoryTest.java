@@ -86,7 +86,7 @@ class ForgettingStoryTest {
         writeBehind.flush();
 
         TraceReceipt forgotten = recorder.record(new TraceInput(agentA, null, new TaskInput(task(m("task")), SETUP, List.of("pandas")),
-                "result = df.loc[rows]  # " + m("code"), Outcome.FAILURE, "KeyError: '" + m("error") + " not in index'",
+                "first = df.iloc[0]\nresult = df.loc[rows]  # " + m("code"), Outcome.FAILURE, "KeyError: '" + m("error") + " not in index'",
                 "the reviewer said " + m("feedback"), List.of(SHARED_LESSON,
                         "Lists of positions " + m("lesson") + " need iloc, never loc."),
                 new TraceInput.Followed(followed, 5), space));
