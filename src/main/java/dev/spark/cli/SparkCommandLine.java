@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spark", mixinStandardHelpOptions = true, version = "Spark 0.1.0",
         description = "Shared experiential memory for AI coding agents.",
         subcommands = {ServeCommand.class, IngestCommand.class, CurateCommand.class, McpCommand.class, BenchCommand.class, EvalCommand.class,
-                StatsCommand.class, ExportCommand.class, ImportCommand.class, KeysCommand.class})
+                StatsCommand.class, ExportCommand.class, ImportCommand.class, KeysCommand.class, ForgetCommand.class})
 public final class SparkCommandLine {
 
     private static final Set<String> SERVE = Set.of("serve");

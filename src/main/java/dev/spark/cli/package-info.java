@@ -4,7 +4,7 @@
  * Commands that touch the database talk to a running Spark over Bolt when one listens on the configured
  * port, and open the embedded database themselves otherwise.
  */
-@ApplicationModule(displayName = "Command line", allowedDependencies = {"graph", "ai", "knowledge", "experience", "recommend", "curation", "eval", "mcp", "validation", "ops", "access"})
+@ApplicationModule(displayName = "Command line", allowedDependencies = {"graph", "ai", "knowledge", "experience", "recommend", "curation", "forgetting", "eval", "mcp", "validation", "ops", "access"})
 package dev.spark.cli;
 
 import org.springframework.modulith.ApplicationModule;

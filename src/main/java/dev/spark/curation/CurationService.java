@@ -85,6 +85,26 @@ public class CurationService {
         return run(trigger, TraceHook.NONE);
     }
 
+    /**
+     * Takes the curation lease for other work than a run, so that no run starts (on any instance) until the returned
+     * pause is closed.
+     *
+     * @param purpose a lower-case word naming the work in the lease's holder, e.g. {@code forget}
+     * @throws CurationAlreadyRunningException when a run (or another pause) holds the lease
+     */
+    public CurationPause pause(String purpose) {
+        if (purpose == null || !TRIGGER.matcher(purpose).matches()) {
+            throw new IllegalArgumentException("purpose must be a lower-case word of at most 32 characters");
+        }
+        String holder = instance + "/" + purpose + "/" + UUID.randomUUID();
+        long ttl = props.leaseTtl().toSeconds();
+        CurationRepository.LeaseState lease = repo.takeLease(LEASE, holder, ttl);
+        if (!lease.taken()) {
+            throw new CurationAlreadyRunningException(lease.holder(), lease.expiresAt());
+        }
+        return new CurationPause(repo, LEASE, holder, ttl);
+    }
+
     CurationReport run(String trigger, TraceHook hook) {
         // timed as spark.curation.run (tags: trigger, error), exported at /actuator/prometheus
         return Observation.createNotStarted("spark.curation.run", observations)

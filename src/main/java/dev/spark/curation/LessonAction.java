@@ -28,5 +28,12 @@ public enum LessonAction {
      * The same advice is active in enough spaces: a commons lesson (text and API scope only) was created or linked to
      * one more space's lesson. Recorded on the commons lesson, without naming the spaces.
      */
-    PROMOTED_TO_COMMONS
+    PROMOTED_TO_COMMONS,
+    /**
+     * The lesson's text came from a forgotten trace: it now holds the text and provenance of its oldest remaining
+     * duplicate (docs/security.md, "Forgetting").
+     */
+    REDERIVED,
+    /** Support, agents and outcomes counted again after traces it was learned from were forgotten. */
+    RECOUNTED
 }

@@ -51,6 +51,15 @@ public class ApiCatalog {
         }
     }
 
+    /**
+     * Of the named APIs, deletes those created from traces that nothing references any more, in the caller's
+     * transaction; returns how many. Forgetting a trace uses it, so that a name seen only in forgotten code goes too.
+     */
+    public long pruneUnreferenced(TransactionContext tx, Collection<String> qualifiedNames) {
+        Objects.requireNonNull(qualifiedNames, "qualifiedNames");
+        return qualifiedNames.isEmpty() ? 0 : repository.pruneUnreferencedApis(tx, List.copyOf(new HashSet<>(qualifiedNames)));
+    }
+
     /** Deletes Api nodes created from traces that nothing references any more; returns how many. */
     public long pruneUnreferenced() {
         return repository.pruneUnreferencedApis();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.curation.LessonAdmin;
 import dev.spark.curation.LessonAudit;
 import dev.spark.experience.TaskInput;
+import dev.spark.forgetting.Forgetting;
 import dev.spark.experience.TraceInput;
 import dev.spark.knowledge.DocRecord;
 import dev.spark.knowledge.DocSearch;
@@ -87,7 +88,11 @@ class SchemaLimitsTest {
             Map.entry("Query.mergeSuggestions.first", List.of(1L, (long) LessonAudit.MAX_PAGE)),
             Map.entry("Mutation.resolveMergeSuggestion.lesson", List.of(1L, (long) LessonAudit.MAX_ID)),
             Map.entry("Mutation.resolveMergeSuggestion.into", List.of(1L, (long) LessonAudit.MAX_ID)),
-            Map.entry("Mutation.resolveMergeSuggestion.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)));
+            Map.entry("Mutation.resolveMergeSuggestion.reason", List.of(1L, (long) LessonAdmin.MAX_REASON)),
+            Map.entry("Mutation.forgetTrace.id", List.of(1L, (long) Forgetting.MAX_TRACE_ID)),
+            Map.entry("Mutation.forgetAgent.id", List.of(1L, (long) TraceInput.MAX_AGENT_ID)),
+            Map.entry("Mutation.forgetSpace.id", List.of(1L, (long) TraceInput.MAX_SPACE)),
+            Map.entry("Query.forgotten.id", List.of(1L, (long) TraceInput.MAX_AGENT_ID)));
 
     // A limit as the descriptions write it: 1-20,000 / up to 64 / at most 10 (not the 25 of BM25 or a list index).
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\\[])(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\w\\]]|,\\d)");

@@ -313,6 +313,309 @@ public class CurationRepository {
             WITH w
             SET w.contested = EXISTS { (w)-[:CONTRADICTS]->(o:Lesson) WHERE o.status IN $live }""";
 
+    // ---- forgetting on request -----------------------------------------------------------------------------------------
+
+    /** The ratings forgotten traces gave, as curation credited them: only traces it has curated were credited. */
+    private static final String FORGOTTEN_CREDITS = """
+            MATCH (tr:Trace)-[fo:FOLLOWED]->(r:Recommendation)
+            WHERE tr.id IN $ids AND tr.curatedAt IS NOT NULL
+            RETURN tr.outcome AS outcome, fo.rating AS rating, [(r)-[:CITES]->(l:Lesson) | l.id] AS cited""";
+
+    /** Takes back evidence, and recomputes trust as {@link #EVIDENCE} computes it. */
+    private static final String WITHDRAW_EVIDENCE = """
+            MATCH (l:Lesson {id: $id})
+            SET l.helpful = CASE WHEN coalesce(l.helpful, 0) > $helpful THEN l.helpful - $helpful ELSE 0 END,
+                l.unhelpful = CASE WHEN coalesce(l.unhelpful, 0) > $unhelpful THEN l.unhelpful - $unhelpful ELSE 0 END,
+                l.updatedAt = datetime()
+            SET l.trust = (1.0 + l.helpful) / (2.0 + l.helpful + l.unhelpful)""";
+
+    /** Lessons whose text was written from these traces' words (any role), with the canonical lesson of a duplicate. */
+    private static final String LEARNED_FROM_TRACES = """
+            MATCH (l:Lesson)-[:LEARNED_FROM]->(tr:Trace) WHERE tr.id IN $ids
+            WITH DISTINCT l
+            OPTIONAL MATCH (l)-[:MERGED_INTO]->(c:Lesson)
+            RETURN l.id AS id, c.id AS canonical""";
+
+    /**
+     * The oldest duplicate of a canonical lesson that keeps provenance outside what is being forgotten (these traces,
+     * and the agent or space being forgotten, whose other traces a later batch deletes).
+     */
+    private static final String SUCCESSOR = """
+            MATCH (c:Lesson {id: $id})<-[:MERGED_INTO]-(d:Lesson)
+            WHERE EXISTS { (d)-[:LEARNED_FROM]->(:Trace) }
+              AND NOT EXISTS {
+                MATCH (d)-[:LEARNED_FROM]->(t:Trace)
+                WHERE t.id IN $ids OR t.space = $space OR EXISTS { (:Agent {id: $agent})-[:RECORDED]->(t) }
+              }
+            RETURN d.id AS id, d.text AS text
+            ORDER BY d.createdAt, d.id
+            LIMIT 1""";
+
+    /**
+     * The canonical lesson takes over its duplicate's text, scope, space and provenance, and a new embedding; the
+     * duplicate, now redundant, goes. The lesson keeps its id, status, ratings and decisions.
+     */
+    private static final String ADOPT = """
+            MATCH (c:Lesson {id: $canonical}), (d:Lesson {id: $duplicate})
+            SET c.text = d.text, c.kind = coalesce(d.kind, c.kind), c.apis = d.apis, c.dropped = d.dropped, c.added = d.added,
+                c.taskText = d.taskText, c.code = d.code, c.originalText = d.originalText, c.space = d.space,
+                c.updatedAt = datetime()
+            WITH c, d
+            CALL (c, d) {
+              MATCH (d)-[lf:LEARNED_FROM]->(t:Trace)
+              CREATE (c)-[n:LEARNED_FROM]->(t)
+              SET n = properties(lf)
+            }
+            CALL (c) {
+              MATCH (c)-[a:APPLIES_TO]->(:Api)
+              DELETE a
+            }
+            CALL (c) {
+              UNWIND coalesce(c.apis, []) AS name
+              MATCH (x:Api {qualifiedName: name})
+              MERGE (c)-[:APPLIES_TO]->(x)
+            }
+            CALL (c) {
+              WITH c WHERE $vector IS NOT NULL
+              CALL db.create.setNodeVectorProperty(c, 'embedding', $vector)
+            }
+            DETACH DELETE d""";
+
+    private static final String CLUSTERS_OF = """
+            MATCH (l:Lesson)-[:IN_CLUSTER]->(c:LessonCluster) WHERE l.id IN $ids
+            RETURN DISTINCT c.id AS id""";
+
+    /**
+     * A lesson left without its source: retired, its text replaced by a placeholder, its embedding, code, task text,
+     * scope, space and reasons removed, its grounding, cluster membership and merge suggestions cut. The node stays,
+     * so that decisions and recommendations about it keep pointing somewhere; a rival it contradicted is free again.
+     */
+    private static final String RETIRE_CLEARED = """
+            MATCH (l:Lesson) WHERE l.id IN $ids
+            CALL (l) {
+              MATCH (l)-[g:APPLIES_TO|BACKED_BY|AVOIDS|IN_CLUSTER|SUGGESTED_MERGE]-()
+              DELETE g
+            }
+            CALL (l) {
+              MATCH (:CurationRun)-[d:DECIDED]->(l)
+              SET d.reason = $reason
+            }
+            SET l.status = 'RETIRED', l.statusReason = $reason, l.text = $placeholder, l.contested = false,
+                l.support = 0, l.agents = 0, l.successes = 0, l.failures = 0, l.updatedAt = datetime()
+            REMOVE l.originalText, l.taskText, l.code, l.quarantineReason, l.space, l.embedding, l.apis, l.dropped, l.added
+            WITH l
+            CALL (l) {
+              MATCH (l)-[:CONTRADICTS]->(o:Lesson)
+              SET o.contested = EXISTS { (o)-[:CONTRADICTS]->(p:Lesson) WHERE p.status IN $live }
+            }
+            RETURN count(l) AS retired""";
+
+    private static final String DELETE_LESSONS = """
+            MATCH (l:Lesson) WHERE l.id IN $ids
+            DETACH DELETE l
+            RETURN count(*) AS deleted""";
+
+    private static final String UNLINK_TRACES = """
+            MATCH (:Lesson)-[lf:LEARNED_FROM]->(tr:Trace) WHERE tr.id IN $ids
+            DELETE lf""";
+
+    /**
+     * Support, distinct agents and outcomes counted again over the lesson and its duplicates, by the rules curation
+     * counts them with as it goes: one per lesson node, the agent of a fix's failed attempt not confirming it, the
+     * outcome of each lesson node's source trace.
+     */
+    private static final String RECOUNT = """
+            MATCH (c:Lesson) WHERE c.id IN $ids AND c.status <> 'MERGED'
+            CALL (c) {
+              OPTIONAL MATCH (c)<-[:MERGED_INTO]-(d:Lesson)
+              RETURN count(d) AS duplicates
+            }
+            CALL (c) {
+              OPTIONAL MATCH (c)<-[:MERGED_INTO*0..1]-(x:Lesson)-[lf:LEARNED_FROM]->(t:Trace)
+              WHERE coalesce(lf.role, 'source') <> 'failure'
+              RETURN count(DISTINCT CASE WHEN t.outcome = 'SUCCESS' THEN [x.id, t.id] END) AS successes,
+                     count(DISTINCT CASE WHEN t.outcome = 'FAILURE' THEN [x.id, t.id] END) AS failures
+            }
+            SET c.support = 1 + duplicates, c.successes = successes, c.failures = failures, c.updatedAt = datetime()
+            """ + RECOUNT_AGENTS.replace("RETURN c.status AS status, c.agents AS agents", "RETURN c.id AS id");
+
+    private static final String CLUSTER_FIRST_MEMBER = """
+            MATCH (k:LessonCluster {id: $id})
+            OPTIONAL MATCH (l:Lesson)-[:IN_CLUSTER]->(k)
+            WITH k, l ORDER BY l.createdAt, l.id
+            RETURN count(l) AS size, head(collect(l {.text, .apis})) AS first""";
+
+    private static final String RELABEL_CLUSTER = """
+            MATCH (k:LessonCluster {id: $id})
+            SET k.size = $size, k.label = $label""";
+
+    private static final String DELETE_CLUSTER = "MATCH (k:LessonCluster {id: $id}) DETACH DELETE k";
+
+    /** Where an id of something forgotten may be written: decision reasons, status reasons, errors of runs. */
+    private static final String MENTIONS = """
+            CALL () {
+              MATCH (:CurationRun)-[d:DECIDED]->(:Lesson) WHERE any(x IN $ids WHERE d.reason CONTAINS x)
+              RETURN 'decision' AS kind, elementId(d) AS id, d.reason AS text
+              UNION ALL
+              MATCH (l:Lesson) WHERE any(x IN $ids WHERE l.statusReason CONTAINS x)
+              RETURN 'lesson' AS kind, elementId(l) AS id, l.statusReason AS text
+              UNION ALL
+              MATCH (r:CurationRun) WHERE any(x IN $ids WHERE r.error CONTAINS x)
+              RETURN 'run' AS kind, elementId(r) AS id, r.error AS text
+            }
+            RETURN kind, id, text""";
+
+    private static final String REWRITE_DECISIONS = """
+            UNWIND $rows AS row
+            MATCH ()-[d:DECIDED]->() WHERE elementId(d) = row.id
+            SET d.reason = row.text""";
+
+    private static final String REWRITE_LESSONS = """
+            UNWIND $rows AS row
+            MATCH (l:Lesson) WHERE elementId(l) = row.id
+            SET l.statusReason = row.text""";
+
+    private static final String REWRITE_RUNS = """
+            UNWIND $rows AS row
+            MATCH (r:CurationRun) WHERE elementId(r) = row.id
+            SET r.error = row.text""";
+
+    /** Lessons of a space that no forgotten trace reached (stored before provenance was kept, say). */
+    private static final String LESSONS_OF_SPACE = """
+            MATCH (l:Lesson) WHERE l.space = $space
+            RETURN l.id AS id LIMIT $limit""";
+
+    private static final String FORGET_RUN = """
+            MERGE (r:CurationRun {id: $id})
+              ON CREATE SET r.trigger = 'forget', r.status = 'RUNNING', r.startedAt = datetime(), r.traces = 0""";
+
+    private static final String FINISH_FORGET_RUN = """
+            MATCH (r:CurationRun {id: $id})
+            SET r.status = 'COMPLETED', r.finishedAt = datetime(), r.retired = $retired, r.rederived = $rederived,
+                r.recounted = $recounted""";
+
+    /** A rating a forgotten trace gave: the lessons it cited were credited with it. */
+    public record ForgottenCredit(String outcome, Integer rating, List<String> cited) {
+    }
+
+    public List<ForgottenCredit> forgottenCredits(TransactionContext tx, List<String> traceIds) {
+        return tx.run(FORGOTTEN_CREDITS, Map.of("ids", traceIds)).list(r -> new ForgottenCredit(r.get("outcome").asString(),
+                r.get("rating").isNull() ? null : r.get("rating").asInt(), r.get("cited").asList(Value::asString)));
+    }
+
+    public void withdrawEvidence(TransactionContext tx, String lessonId, int helpful, int unhelpful) {
+        tx.run(WITHDRAW_EVIDENCE, Map.of("id", lessonId, "helpful", helpful, "unhelpful", unhelpful)).consume();
+    }
+
+    /** A lesson learned from forgotten traces; {@code canonical} is set for a merged duplicate. */
+    public record Derived(String id, String canonical) {
+    }
+
+    public List<Derived> learnedFrom(TransactionContext tx, List<String> traceIds) {
+        return tx.run(LEARNED_FROM_TRACES, Map.of("ids", traceIds)).list(r -> new Derived(r.get("id").asString(),
+                r.get("canonical").asString(null)));
+    }
+
+    /** A duplicate that can carry a canonical lesson on. */
+    public record Successor(String id, String text) {
+    }
+
+    public Optional<Successor> successor(TransactionContext tx, String canonical, List<String> traceIds, String agent, String space) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", canonical);
+        params.put("ids", traceIds);
+        params.put("agent", agent);
+        params.put("space", space);
+        return tx.run(SUCCESSOR, params).list(r -> new Successor(r.get("id").asString(), r.get("text").asString(null)))
+                .stream().findFirst();
+    }
+
+    public void adopt(TransactionContext tx, String canonical, String duplicate, float[] vector) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("canonical", canonical);
+        params.put("duplicate", duplicate);
+        params.put("vector", vector);
+        tx.run(ADOPT, params).consume();
+    }
+
+    public List<String> clustersOf(TransactionContext tx, List<String> lessonIds) {
+        return tx.run(CLUSTERS_OF, Map.of("ids", lessonIds)).list(r -> r.get("id").asString());
+    }
+
+    public long retireCleared(TransactionContext tx, List<String> lessonIds, String placeholder, String reason) {
+        return tx.run(RETIRE_CLEARED, Map.of("ids", lessonIds, "placeholder", placeholder, "reason", reason, "live", LIVE))
+                .single().get("retired").asLong();
+    }
+
+    public long deleteLessons(TransactionContext tx, List<String> lessonIds) {
+        return tx.run(DELETE_LESSONS, Map.of("ids", lessonIds)).single().get("deleted").asLong();
+    }
+
+    public void unlinkTraces(TransactionContext tx, List<String> traceIds) {
+        tx.run(UNLINK_TRACES, Map.of("ids", traceIds)).consume();
+    }
+
+    /** Recounts the canonical lessons among {@code lessonIds}; returns the ids recounted. */
+    public List<String> recount(TransactionContext tx, List<String> lessonIds) {
+        return tx.run(RECOUNT, Map.of("ids", lessonIds)).list(r -> r.get("id").asString());
+    }
+
+    /** A cluster's size and its oldest member's text and APIs (null when it has none left). */
+    public record ClusterHead(long size, String text, List<String> apis) {
+    }
+
+    public ClusterHead clusterHead(TransactionContext tx, String clusterId) {
+        Record r = tx.run(CLUSTER_FIRST_MEMBER, Map.of("id", clusterId)).single();
+        Value first = r.get("first");
+        return new ClusterHead(r.get("size").asLong(), first.isNull() ? null : first.get("text").asString(null),
+                first.isNull() ? List.of() : strings(first.get("apis")));
+    }
+
+    public void relabelCluster(TransactionContext tx, String clusterId, long size, String label) {
+        tx.run(RELABEL_CLUSTER, Map.of("id", clusterId, "size", size, "label", label)).consume();
+    }
+
+    public void deleteCluster(TransactionContext tx, String clusterId) {
+        tx.run(DELETE_CLUSTER, Map.of("id", clusterId)).consume();
+    }
+
+    /** A text that mentions a forgotten id: {@code kind} is decision, lesson or run; {@code id} the element id. */
+    public record Mention(String kind, String elementId, String text) {
+    }
+
+    public List<Mention> mentions(TransactionContext tx, List<String> ids) {
+        return tx.run(MENTIONS, Map.of("ids", ids)).list(r -> new Mention(r.get("kind").asString(), r.get("id").asString(),
+                r.get("text").asString()));
+    }
+
+    public void rewrite(TransactionContext tx, List<Mention> rewritten) {
+        for (String kind : List.of("decision", "lesson", "run")) {
+            List<Map<String, Object>> rows = rewritten.stream().filter(m -> m.kind().equals(kind))
+                    .map(m -> Map.<String, Object>of("id", m.elementId(), "text", m.text())).toList();
+            if (!rows.isEmpty()) {
+                String cypher = switch (kind) {
+                    case "decision" -> REWRITE_DECISIONS;
+                    case "lesson" -> REWRITE_LESSONS;
+                    default -> REWRITE_RUNS;
+                };
+                tx.run(cypher, Map.of("rows", rows)).consume();
+            }
+        }
+    }
+
+    public List<String> lessonsOfSpace(TransactionContext tx, String space, int limit) {
+        return tx.run(LESSONS_OF_SPACE, Map.of("space", space, "limit", limit)).list(r -> r.get("id").asString());
+    }
+
+    public void forgetRun(TransactionContext tx, String runId) {
+        tx.run(FORGET_RUN, Map.of("id", runId)).consume();
+    }
+
+    /** Completes a forgetting's run with the totals of all its batches. */
+    public void finishForgetRun(TransactionContext tx, String runId, long retired, long rederived, long recounted) {
+        tx.run(FINISH_FORGET_RUN, Map.of("id", runId, "retired", retired, "rederived", rederived, "recounted", recounted)).consume();
+    }
+
     private final Graph graph;
 
     public CurationRepository(Graph graph) {

@@ -221,10 +221,9 @@ public final class TraceCurator {
         }
         Integer rating = trace.rating();
         boolean helpfulRating = rating != null && rating >= props.helpfulRating();
-        int helpful = (helpfulRating ? 1 : 0) + (trace.outcome() == Outcome.SUCCESS ? 1 : 0);
-        int unhelpful = (rating != null && rating <= props.unhelpfulRating() ? 1 : 0) + (trace.outcome() == Outcome.FAILURE ? 1 : 0);
+        Evidence observed = Evidence.of(rating, trace.outcome(), props);
         for (String lesson : repo.canonical(tx, trace.citedLessonIds())) {
-            CurationRepository.LessonState state = repo.addEvidence(tx, lesson, helpful, unhelpful);
+            CurationRepository.LessonState state = repo.addEvidence(tx, lesson, observed.helpful(), observed.unhelpful());
             if (!CurationRepository.LIVE.contains(state.status())) {
                 continue;
             }

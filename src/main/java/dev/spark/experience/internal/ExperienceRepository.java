@@ -160,6 +160,142 @@ public class ExperienceRepository {
             SET tr:CurationFailed
             RETURN count(tr) AS parked""";
 
+    // ---- forgetting on request --------------------------------------------------------------------------------------
+
+    private static final String TRACE_EXISTS = "RETURN EXISTS { (:Trace {id: $id}) } AS found";
+
+    private static final String AGENT_EXISTS = "RETURN EXISTS { (:Agent {id: $id}) } AS found";
+
+    private static final String SPACE_EXISTS = """
+            RETURN EXISTS { (:Space {id: $id}) } OR EXISTS { MATCH (t:Trace) WHERE t.space = $id } AS found""";
+
+    private static final String TRACES_OF_AGENT = """
+            MATCH (:Agent {id: $id})-[:RECORDED]->(t:Trace)
+            RETURN t.id AS id ORDER BY t.id LIMIT $limit""";
+
+    /** By the edge and by the property: a trace carries both, but either alone must not hide a trace from forgetting. */
+    private static final String TRACES_IN_SPACE = """
+            CALL () {
+              MATCH (:Space {id: $id})<-[:IN_SPACE]-(t:Trace) RETURN t
+              UNION
+              MATCH (t:Trace) WHERE t.space = $id RETURN t
+            }
+            RETURN t.id AS id ORDER BY t.id LIMIT $limit""";
+
+    /**
+     * What deleting these traces takes with it: the tasks and failure patterns no other trace attempted or hit, and
+     * the APIs the traces used (pruned afterwards when nothing else points at them).
+     */
+    private static final String FOOTPRINT = """
+            OPTIONAL MATCH (tr:Trace) WHERE tr.id IN $ids
+            WITH collect(tr) AS traces
+            CALL (traces) {
+              UNWIND traces AS tr
+              MATCH (tr)-[:ATTEMPTED]->(t:Task)
+              WITH DISTINCT t, traces
+              WHERE NOT EXISTS { MATCH (t)<-[:ATTEMPTED]-(o:Trace) WHERE NOT o IN traces }
+              RETURN collect(t.id) AS tasks
+            }
+            CALL (traces) {
+              UNWIND traces AS tr
+              MATCH (tr)-[:HIT]->(f:FailurePattern)
+              WITH DISTINCT f, traces
+              WHERE NOT EXISTS { MATCH (f)<-[:HIT]-(o:Trace) WHERE NOT o IN traces }
+              RETURN collect(f.signature) AS patterns
+            }
+            CALL (traces) {
+              UNWIND traces AS tr
+              MATCH (tr)-[:USED]->(a:Api)
+              RETURN collect(DISTINCT a.qualifiedName) AS apis
+            }
+            RETURN [t IN traces | t.id] AS traces, tasks, patterns, apis""";
+
+    /** A failure pattern that other traces still hit stays, one occurrence fewer per forgotten trace. */
+    private static final String UNCOUNT_FAILURES = """
+            MATCH (tr:Trace)-[:HIT]->(f:FailurePattern) WHERE tr.id IN $ids
+            WITH f, count(tr) AS n
+            SET f.occurrences = CASE WHEN coalesce(f.occurrences, 0) > n THEN f.occurrences - n ELSE 0 END""";
+
+    private static final String DELETE_TRACES = """
+            MATCH (tr:Trace) WHERE tr.id IN $ids
+            DETACH DELETE tr
+            RETURN count(*) AS deleted""";
+
+    private static final String DELETE_LONE_PATTERNS = """
+            MATCH (f:FailurePattern) WHERE f.signature IN $signatures AND NOT EXISTS { (f)<-[:HIT]-(:Trace) }
+            DETACH DELETE f
+            RETURN count(*) AS deleted""";
+
+    /** A task goes with its text and embedding once no trace attempted it and no recommendation was made for it. */
+    private static final String DELETE_LONE_TASKS = """
+            MATCH (t:Task) WHERE t.id IN $ids
+              AND NOT EXISTS { (t)<-[:ATTEMPTED]-(:Trace) } AND NOT EXISTS { (t)<-[:FOR]-(:Recommendation) }
+            DETACH DELETE t
+            RETURN count(*) AS deleted""";
+
+    private static final String DELETE_AGENT = """
+            MATCH (a:Agent {id: $id}) WHERE NOT EXISTS { (a)-[:RECORDED]->(:Trace) }
+            DETACH DELETE a
+            RETURN count(*) AS deleted""";
+
+    private static final String DELETE_SPACE = """
+            MATCH (s:Space {id: $id}) WHERE NOT EXISTS { (s)<-[:IN_SPACE]-(:Trace) }
+            DETACH DELETE s
+            RETURN count(*) AS deleted""";
+
+    /** What deleting a set of traces takes with it (see {@link #FOOTPRINT}). */
+    public record Footprint(List<String> traces, List<String> tasks, List<String> failurePatterns, List<String> apis) {
+    }
+
+    public boolean exists(String kind, String id) {
+        String cypher = switch (kind) {
+            case "trace" -> TRACE_EXISTS;
+            case "agent" -> AGENT_EXISTS;
+            case "space" -> SPACE_EXISTS;
+            default -> throw new IllegalArgumentException("unknown kind " + kind);
+        };
+        return graph.query(cypher, Map.of("id", id)).get(0).get("found").asBoolean();
+    }
+
+    public List<String> tracesOfAgent(TransactionContext tx, String agentId, int limit) {
+        return tx.run(TRACES_OF_AGENT, Map.of("id", agentId, "limit", limit)).list(r -> r.get("id").asString());
+    }
+
+    public List<String> tracesInSpace(TransactionContext tx, String spaceId, int limit) {
+        return tx.run(TRACES_IN_SPACE, Map.of("id", spaceId, "limit", limit)).list(r -> r.get("id").asString());
+    }
+
+    public Footprint footprint(TransactionContext tx, List<String> traceIds) {
+        Record r = tx.run(FOOTPRINT, Map.of("ids", traceIds)).single();
+        return new Footprint(r.get("traces").asList(Value::asString), r.get("tasks").asList(Value::asString),
+                r.get("patterns").asList(Value::asString), r.get("apis").asList(Value::asString));
+    }
+
+    /** Counts of one deletion. */
+    public record Deleted(long traces, long tasks, long failurePatterns) {
+    }
+
+    public Deleted deleteTraces(TransactionContext tx, Footprint footprint, List<String> moreTasks) {
+        tx.run(UNCOUNT_FAILURES, Map.of("ids", footprint.traces())).consume();
+        long traces = tx.run(DELETE_TRACES, Map.of("ids", footprint.traces())).single().get("deleted").asLong();
+        long patterns = tx.run(DELETE_LONE_PATTERNS, Map.of("signatures", footprint.failurePatterns())).single().get("deleted").asLong();
+        List<String> tasks = new ArrayList<>(footprint.tasks());
+        tasks.addAll(moreTasks);
+        return new Deleted(traces, deleteLoneTasks(tx, tasks), patterns);
+    }
+
+    public long deleteLoneTasks(TransactionContext tx, List<String> taskIds) {
+        return taskIds.isEmpty() ? 0 : tx.run(DELETE_LONE_TASKS, Map.of("ids", taskIds)).single().get("deleted").asLong();
+    }
+
+    public long deleteAgent(TransactionContext tx, String agentId) {
+        return tx.run(DELETE_AGENT, Map.of("id", agentId)).single().get("deleted").asLong();
+    }
+
+    public long deleteSpace(TransactionContext tx, String spaceId) {
+        return tx.run(DELETE_SPACE, Map.of("id", spaceId)).single().get("deleted").asLong();
+    }
+
     /** A task as stored: the id a new node gets is derived from the hash, so every writer agrees on it. */
     public record TaskRow(String id, String hash, String text, String codeContext, List<String> libraries) {
 

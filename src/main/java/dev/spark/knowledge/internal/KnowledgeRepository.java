@@ -131,6 +131,14 @@ public class KnowledgeRepository {
             DETACH DELETE a
             RETURN count(*) AS deleted""";
 
+    /** The same rule for named APIs only, in the caller's transaction (forgetting the traces that used them). */
+    private static final String PRUNE_NAMED_APIS = """
+            UNWIND $names AS name
+            MATCH (a:Api {qualifiedName: name, foundIn: 'trace'})
+            WHERE NOT EXISTS { (a)<--() }
+            DETACH DELETE a
+            RETURN count(*) AS deleted""";
+
     /** Nodes one pruning transaction deletes, so a large clean-up never needs one huge transaction. */
     private static final int PRUNED_PER_TRANSACTION = 5_000;
 
@@ -242,6 +250,10 @@ public class KnowledgeRepository {
     }
 
     /** Deletes APIs that code introduced and nothing points at any more; returns how many. */
+    public long pruneUnreferencedApis(TransactionContext tx, List<String> names) {
+        return tx.run(PRUNE_NAMED_APIS, Map.of("names", names)).single().get("deleted").asLong();
+    }
+
     public long pruneUnreferencedApis() {
         long total = 0;
         long deleted;

@@ -29,7 +29,8 @@ public final class MemorySchema {
         RECOMMENDATION("Recommendation", "id"),
         LESSON_CLUSTER("LessonCluster", "id"),
         LESSON("Lesson", "id", "embedding"),
-        CURATION_RUN("CurationRun", "id");
+        CURATION_RUN("CurationRun", "id"),
+        FORGETTING("Forgetting", "id");
 
         private final String label;
         private final String key;

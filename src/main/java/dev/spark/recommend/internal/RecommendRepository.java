@@ -162,6 +162,48 @@ public class RecommendRepository {
             RETURN count(*) AS deleted""";
 
     /**
+     * Recommendations that quote forgotten content: made for a forgotten task, or citing a forgotten trace (its code),
+     * a lesson whose text is removed or re-derived, or a forgotten failure pattern. Returns the tasks they were for.
+     */
+    private static final String FORGET_RELATED = """
+            CALL () {
+              MATCH (r:Recommendation)-[:FOR]->(t:Task) WHERE t.id IN $tasks RETURN r
+              UNION
+              MATCH (r:Recommendation)-[:CITES]->(t:Trace) WHERE t.id IN $traces RETURN r
+              UNION
+              MATCH (r:Recommendation)-[:CITES]->(l:Lesson) WHERE l.id IN $lessons RETURN r
+              UNION
+              MATCH (r:Recommendation)-[:CITES]->(f:FailurePattern) WHERE f.signature IN $patterns RETURN r
+            }
+            OPTIONAL MATCH (r)-[:FOR]->(t:Task)
+            WITH collect(DISTINCT r) AS recommendations, collect(DISTINCT t.id) AS tasks
+            FOREACH (r IN recommendations | DETACH DELETE r)
+            RETURN size(recommendations) AS deleted, tasks""";
+
+    private static final String FORGET_OF_AGENT = """
+            MATCH (r:Recommendation {agentId: $agentId})
+            WITH r LIMIT $limit
+            OPTIONAL MATCH (r)-[:FOR]->(t:Task)
+            WITH collect(DISTINCT r) AS recommendations, collect(DISTINCT t.id) AS tasks
+            FOREACH (r IN recommendations | DETACH DELETE r)
+            RETURN size(recommendations) AS deleted, tasks""";
+
+    /** Recommendations deleted, and the tasks they were made for. */
+    public record Forgotten(long deleted, List<String> tasks) {
+    }
+
+    public Forgotten forgetRelated(TransactionContext tx, List<String> tasks, List<String> traces, List<String> lessons,
+                                   List<String> patterns) {
+        Record r = tx.run(FORGET_RELATED, Map.of("tasks", tasks, "traces", traces, "lessons", lessons, "patterns", patterns)).single();
+        return new Forgotten(r.get("deleted").asLong(), r.get("tasks").asList(Value::asString));
+    }
+
+    public Forgotten forgetOfAgent(TransactionContext tx, String agentId, int limit) {
+        Record r = tx.run(FORGET_OF_AGENT, Map.of("agentId", agentId, "limit", limit)).single();
+        return new Forgotten(r.get("deleted").asLong(), r.get("tasks").asList(Value::asString));
+    }
+
+    /**
      * A lesson candidate as ranking sees it: its trust (curation's estimate from ratings and outcomes, 0-1) and
      * whether it is verified (active) rather than a candidate served within its space.
      */
