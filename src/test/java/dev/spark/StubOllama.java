@@ -20,12 +20,21 @@ public final class StubOllama implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer;
+    private volatile Duration delay = Duration.ZERO;
 
     private StubOllama(String answer) throws IOException {
         this.answer = answer;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/api/chat", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis()); // an overloaded model: the answer comes, but late
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String body = status == 200
                     ? "{\"model\":\"stub\",\"created_at\":\"2026-11-22T10:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":"
                     + quote(this.answer) + "},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":12,\"eval_count\":9}"
@@ -50,6 +59,11 @@ public final class StubOllama implements AutoCloseable {
 
     public void answer(String answer) {
         this.answer = answer;
+    }
+
+    /** How long the stub waits before each answer. */
+    public void delay(Duration delay) {
+        this.delay = delay;
     }
 
     /** The HTTP status of the next answers; anything but 200 answers with Ollama's error body. */

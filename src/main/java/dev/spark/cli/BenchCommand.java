@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; results are printed as Markdown for docs/benchmarks.md.",
-        subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class, CurationBench.class, BenchCommand.Models.class})
+        subcommands = {BenchCommand.Knowledge.class, ExperienceBench.class, CurationBench.class, BenchCommand.Models.class, LoadBench.class})
 final class BenchCommand {
 
     @Command(name = "knowledge", mixinStandardHelpOptions = true,

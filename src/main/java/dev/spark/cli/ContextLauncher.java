@@ -53,14 +53,33 @@ final class ContextLauncher {
         return start(props);
     }
 
+    /**
+     * The whole service (GraphQL over HTTP on a free loopback port, read back as {@code local.server.port}) on a
+     * fresh embedded database under {@code home}, for benchmarks that go through the network like agents do.
+     */
+    ConfigurableApplicationContext privateService(Path home, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put("spark.neo4j.uri", "");
+        props.put("spark.neo4j.home", home.toString());
+        props.put("spark.neo4j.bolt-port", 0);
+        props.put("spark.neo4j.http-enabled", false);
+        props.put("server.address", "127.0.0.1");
+        props.put("server.port", 0);
+        return start(props, WebApplicationType.SERVLET);
+    }
+
     private ConfigurableApplicationContext start(Map<String, Object> props) {
+        return start(props, WebApplicationType.NONE);
+    }
+
+    private ConfigurableApplicationContext start(Map<String, Object> props, WebApplicationType type) {
         props.putIfAbsent("spring.main.banner-mode", "off");
         props.putIfAbsent("logging.level.root", "WARN");
         props.putIfAbsent("logging.level.dev.spark", "WARN");
         // As command-line arguments, these outrank application.yaml and the environment.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
+                .web(type)
                 .logStartupInfo(false)
                 .run(args);
     }

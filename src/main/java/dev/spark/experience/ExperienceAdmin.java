@@ -53,4 +53,15 @@ public class ExperienceAdmin {
     public long forgetAll() {
         return Batches.untilNone(repository::forgetBatch);
     }
+
+    /**
+     * Ids of the traces stored for agents whose id starts with {@code agentPrefix}, one per stored trace node, for a
+     * harness that checks that every acknowledged trace was stored exactly once.
+     */
+    public java.util.List<String> traceIdsOfAgents(String agentPrefix) {
+        if (agentPrefix == null || agentPrefix.length() < 8) {
+            throw new IllegalArgumentException("agentPrefix must be at least 8 characters, so that it marks one run");
+        }
+        return repository.traceIdsOfAgents(agentPrefix);
+    }
 }

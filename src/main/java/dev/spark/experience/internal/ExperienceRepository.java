@@ -113,6 +113,11 @@ public class ExperienceRepository {
                    EXISTS { MATCH (tr:Trace) WHERE tr.attempt = $code } AS code,
                    EXISTS { MATCH (l:Lesson) WHERE l.text CONTAINS $text } AS lesson""";
 
+    private static final String TRACES_OF_AGENTS = """
+            MATCH (a:Agent)-[:RECORDED]->(t:Trace)
+            WHERE a.id STARTS WITH $prefix
+            RETURN t.id AS id""";
+
     private static final String FORGET_BATCH = """
             MATCH (n) WHERE n:Agent OR n:Task OR n:Trace OR n:FailurePattern OR n:Space
             WITH n LIMIT $batch
@@ -443,6 +448,11 @@ public class ExperienceRepository {
     public Recorded recorded(String taskId, String text, String code) {
         Record r = graph.query(RECORDED, Map.of("taskId", taskId, "text", text, "code", code)).get(0);
         return new Recorded(r.get("task").asBoolean(), r.get("code").asBoolean(), r.get("lesson").asBoolean());
+    }
+
+    /** Ids of the traces recorded by agents whose id starts with {@code prefix}, one row per stored trace. */
+    public List<String> traceIdsOfAgents(String prefix) {
+        return graph.query(TRACES_OF_AGENTS, Map.of("prefix", prefix)).stream().map(r -> r.get("id").asString()).toList();
     }
 
     /** Deletes up to {@code batch} experience nodes in one transaction; returns how many. */

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class SynthesisConfiguration {
 
     @Bean
-    RecommendationSynthesizer recommendationSynthesizer(ObjectProvider<ChatModel> chatModel) {
+    RecommendationSynthesizer recommendationSynthesizer(ObjectProvider<ChatModel> chatModel, SynthesisProperties props) {
         TemplateSynthesizer template = new TemplateSynthesizer();
         ChatModel model = chatModel.getIfAvailable();
-        return model == null ? template : new LlmSynthesizer(AiServices.create(RecommendationWriter.class, model), template);
+        return model == null ? template : new LlmSynthesizer(AiServices.create(RecommendationWriter.class, model), template, props.budget());
     }
 }

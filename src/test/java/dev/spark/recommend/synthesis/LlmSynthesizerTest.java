@@ -7,6 +7,7 @@ import dev.spark.StubOllama;
 import dev.spark.experience.TaskInput;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendationItem;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,12 +48,38 @@ class LlmSynthesizerTest {
 
         String text = synthesizer().write(task(), items());
 
-        assertThat(text).isEqualTo(new TemplateSynthesizer().write(task(), items()));
+        assertThat(text).isEqualTo(new TemplateSynthesizer().write(task(), items())
+                + " (Written from a template: the language model failed.)");
         assertThat(ollama.requests()).isNotEmpty();
     }
 
+    @Test
+    void aSlowModelIsNotWaitedForBeyondTheBudgetAndTheAnswerSaysTheTemplateWroteIt() {
+        ollama.delay(Duration.ofSeconds(4));
+        LlmSynthesizer synthesizer = new LlmSynthesizer(AiServices.create(RecommendationWriter.class, ollama.model("stub-model")),
+                new TemplateSynthesizer(), Duration.ofMillis(500));
+
+        long started = System.nanoTime();
+        String text = synthesizer.write(task(), items());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(millis).isLessThan(2_000);
+        assertThat(text).startsWith(new TemplateSynthesizer().write(task(), items()))
+                .endsWith("(Written from a template: the language model did not answer within 500 ms.)");
+    }
+
+    @Test
+    void anUnreachableModelFallsBackToTheTemplateAndSaysSo() {
+        ollama.close(); // nothing listens on its port any more
+
+        String text = synthesizer().write(task(), items());
+
+        assertThat(text).endsWith("(Written from a template: the language model failed.)");
+    }
+
     private LlmSynthesizer synthesizer() {
-        return new LlmSynthesizer(AiServices.create(RecommendationWriter.class, ollama.model("stub-model")), new TemplateSynthesizer());
+        return new LlmSynthesizer(AiServices.create(RecommendationWriter.class, ollama.model("stub-model")), new TemplateSynthesizer(),
+                Duration.ofSeconds(10));
     }
 
     private static TaskInput task() {
