@@ -10,8 +10,11 @@ import java.util.Set;
  */
 public final class AccessPolicy {
 
-    /** Mutations an agent may call: they write only the caller's own traces, under the key's agent and space. */
-    static final Set<String> AGENT_MUTATIONS = Set.of("recordTrace");
+    /**
+     * Mutations an agent may call: they write or forget only the caller's own traces, under the key's agent and space
+     * (the forgetting controller confines {@code forgetTrace} and {@code forgetAgent} to them).
+     */
+    static final Set<String> AGENT_MUTATIONS = Set.of("recordTrace", "forgetTrace", "forgetAgent");
 
     /** Queries that show every space at once (merge suggestions quote lesson texts, runs count all spaces). */
     static final Set<String> ADMIN_QUERIES = Set.of("mergeSuggestions", "curationRuns");

@@ -1,5 +1,7 @@
 package dev.spark.api;
 
+import dev.spark.access.Caller;
+import dev.spark.access.Role;
 import dev.spark.curation.CurationAlreadyRunningException;
 import dev.spark.forgetting.ForgetKind;
 import dev.spark.forgetting.ForgetReport;
@@ -11,6 +13,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,9 +21,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for forgetting on request, and for the auditor's question whether something was forgotten. Every
- * operation here deletes or reveals what others recorded: an authorisation check belongs in front of all of them
- * together, in this one class.
+ * GraphQL for forgetting on request, and for the auditor's question whether something was forgotten. With API keys,
+ * an agent may forget its own traces and itself; everything else here needs an admin key.
  */
 @Controller
 class ForgettingController {
@@ -34,16 +36,22 @@ class ForgettingController {
         this.forgetting = forgetting;
     }
 
+    /** An agent key forgets only traces its own agent recorded in its space; an admin key any trace. */
     @MutationMapping
-    ForgetReport forgetTrace(@Argument String id) {
+    ForgetReport forgetTrace(@Argument String id, @ContextValue Caller caller) {
+        if (caller.authenticated() && caller.role() != Role.ADMIN) {
+            return forgetting.forgetOwnTrace(id, caller.agentId(), caller.space(), CHANNEL);
+        }
         return forgetting.forgetTrace(id, CHANNEL);
     }
 
+    /** An agent key forgets only its own agent. */
     @MutationMapping
-    ForgetReport forgetAgent(@Argument String id) {
-        return forgetting.forgetAgent(id, CHANNEL);
+    ForgetReport forgetAgent(@Argument String id, @ContextValue Caller caller) {
+        return forgetting.forgetAgent(caller.role() == Role.ADMIN ? id : caller.agent(id, "id"), CHANNEL);
     }
 
+    /** A whole space spans teams' agents and keys: admin only ({@link dev.spark.access.AccessPolicy}). */
     @MutationMapping
     ForgetReport forgetSpace(@Argument String id) {
         return forgetting.forgetSpace(id, CHANNEL);

@@ -38,6 +38,11 @@ public class TraceForgetting {
         return repository.exists("trace", traceId);
     }
 
+    /** Whether the agent recorded the trace in the space: what an agent may forget of its own. */
+    public boolean recordedBy(String traceId, String agentId, String spaceId) {
+        return repository.recordedBy(traceId, agentId, spaceId);
+    }
+
     public boolean agentExists(String agentId) {
         return repository.exists("agent", agentId);
     }

@@ -81,6 +81,19 @@ public class Forgetting {
         return forget(ForgetKind.TRACE, Check.text("id", id, MAX_TRACE_ID), requestedBy);
     }
 
+    /**
+     * Forgets a trace on its own agent's request: as {@link #forgetTrace}, but a trace that {@code agentId} did not
+     * record in {@code spaceId} is not found, exactly like one that does not exist, so another team's trace ids are
+     * neither confirmed nor touched (and a trace already forgotten is not found either).
+     */
+    public ForgetReport forgetOwnTrace(String id, String agentId, String spaceId, String requestedBy) {
+        String checked = Check.text("id", id, MAX_TRACE_ID);
+        if (!traces.recordedBy(checked, agentId, spaceId)) {
+            throw new ForgetSubjectNotFoundException(ForgetKind.TRACE, checked);
+        }
+        return forgetTrace(checked, requestedBy);
+    }
+
     /** Forgets every trace of the agent, the recommendations made for it and the agent; see {@link #forgetTrace}. */
     public ForgetReport forgetAgent(String id, String requestedBy) {
         return forget(ForgetKind.AGENT, Check.text("id", id, TraceInput.MAX_AGENT_ID), requestedBy);

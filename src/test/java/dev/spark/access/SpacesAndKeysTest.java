@@ -185,6 +185,29 @@ class SpacesAndKeysTest {
     }
 
     @Test
+    void anAgentForgetsItsOwnTracesAndNothingOfAnotherSpace() {
+        String bobs = graphQl(bob, RECORD, Map.of("trace", trace("agent-b", null, "Sort a list of records by two keys", null)))
+                .at("/data/recordTrace/traceId").asString();
+        String alices = graphQl(alice, RECORD, Map.of("trace", trace("agent-a", null, "Sort a list of records by a key", null)))
+                .at("/data/recordTrace/traceId").asString();
+        String forgetTrace = "mutation($id: ID!) { forgetTrace(id: $id) { kind } }";
+
+        JsonNode notHers = graphQl(alice, forgetTrace, Map.of("id", bobs));
+        assertThat(notHers.at("/errors/0/extensions/code").asString()).as("another team's trace is not confirmed").isEqualTo("NOT_FOUND");
+        JsonNode otherAgent = graphQl(alice, "mutation($id: ID!) { forgetAgent(id: $id) { kind } }", Map.of("id", "agent-b"));
+        assertThat(otherAgent.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(otherAgent.at("/errors/0/extensions/field").asString()).isEqualTo("id");
+        JsonNode space = graphQl(alice, "mutation($id: ID!) { forgetSpace(id: $id) { kind } }", Map.of("id", "team-b"));
+        assertThat(space.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(graph.query("MATCH (t:Trace {id: $id}) RETURN count(t) AS n", Map.of("id", bobs)).get(0).get("n").asLong())
+                .as("B's trace is untouched").isEqualTo(1);
+        assertThat(GraphFixtures.count(graph, "MATCH (f:Forgetting) RETURN count(f)")).isZero();
+
+        assertThat(graphQl(alice, forgetTrace, Map.of("id", alices)).at("/data/forgetTrace/kind").asString()).isEqualTo("TRACE");
+        assertThat(GraphFixtures.count(graph, "MATCH (t:Trace) RETURN count(t)")).as("only B's trace is left").isEqualTo(1);
+    }
+
+    @Test
     void adviceActiveInTwoSpacesIsPromotedIntoCommonsWithoutTheSpacesDetailAndNotWhenInOne() {
         graphQl(alice, RECORD, Map.of("trace", trace("agent-a", null, "Team A private task: order invoices by date", LESSON)));
         graphQl(admin, CURATE, Map.of());

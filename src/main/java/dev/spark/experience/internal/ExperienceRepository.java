@@ -171,6 +171,10 @@ public class ExperienceRepository {
 
     private static final String AGENT_EXISTS = "RETURN EXISTS { (:Agent {id: $id}) } AS found";
 
+    private static final String RECORDED_BY = """
+            RETURN EXISTS { MATCH (:Agent {id: $agent})-[:RECORDED]->(t:Trace {id: $id}) WHERE coalesce(t.space, 'commons') = $space }
+                   AS found""";
+
     private static final String SPACE_EXISTS = """
             RETURN EXISTS { (:Space {id: $id}) } OR EXISTS { MATCH (t:Trace) WHERE t.space = $id } AS found""";
 
@@ -250,6 +254,11 @@ public class ExperienceRepository {
 
     /** What deleting a set of traces takes with it (see {@link #FOOTPRINT}). */
     public record Footprint(List<String> traces, List<String> tasks, List<String> failurePatterns, List<String> apis) {
+    }
+
+    /** Whether {@code agent} recorded the trace, in {@code space}. */
+    public boolean recordedBy(String traceId, String agent, String space) {
+        return graph.query(RECORDED_BY, Map.of("id", traceId, "agent", agent, "space", space)).get(0).get("found").asBoolean();
     }
 
     public boolean exists(String kind, String id) {
