@@ -1,8 +1,11 @@
 package dev.spark.cli;
 
+import dev.spark.ai.EmbeddingModelChoice;
+import dev.spark.ai.OnnxSettings;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.eval.Ds1000Problem;
 import dev.spark.eval.Ds1000Reader;
+import dev.spark.eval.EmbeddingSpeed;
 import dev.spark.eval.ModelComparison;
 import dev.spark.knowledge.DocCorpus;
 import dev.spark.knowledge.DocRecord;
@@ -147,17 +150,89 @@ final class BenchCommand {
         @Option(names = "--max-chars", defaultValue = "2000", description = "texts cut to this length before embedding (default ${DEFAULT-VALUE})")
         int maxChars;
 
+        @Option(names = "--models", split = ",", description = "models compared (default: all of them)")
+        List<EmbeddingModelChoice> models;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "speed rounds; each runs every combination once, "
+                + "in a shuffled order (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--speed-texts", defaultValue = "128", description = "corpus texts embedded in batches of 64 per "
+                + "combination and round (default ${DEFAULT-VALUE})")
+        int speedTexts;
+
+        @Option(names = "--speed-queries", defaultValue = "20", description = "DS-1000 prompts embedded one by one per "
+                + "combination and round (default ${DEFAULT-VALUE})")
+        int speedQueries;
+
+        @Option(names = "--quality", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "also measure retrieval quality per model on the sub-corpus (default ${DEFAULT-VALUE})")
+        boolean quality;
+
         @Override
         public Integer call() throws IOException {
+            List<EmbeddingModelChoice> chosen = models == null || models.isEmpty() ? List.of(EmbeddingModelChoice.values()) : models;
             System.out.println("Machine: " + Machine.describe());
+            List<EmbeddingSpeed.Row> rows = EmbeddingSpeed.measure(combinations(chosen), sampleTexts(docs, speedTexts),
+                    prompts(problems, speedQueries), rounds, maxChars, System.err::println);
+            System.out.println();
+            System.out.printf("Speed: %d corpus texts in batches of 64 and %d DS-1000 prompts one by one (no cache) per "
+                    + "combination and round; medians of %d interleaved rounds; ratios against the model's first row, "
+                    + "taken within each round. Load average after the run: %s.%n%n", speedTexts, speedQueries, rounds,
+                    Machine.loadAverage());
+            System.out.println("| model | ONNX Runtime settings | texts/s | × first | ms per query | × first | max abs Δ of vectors vs first |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (EmbeddingSpeed.Row r : rows) {
+                System.out.printf("| %s | %s | %.1f | %.2f | %.1f | %.2f | %.1e |%n", r.combination().model().modelName(),
+                        r.combination().settings().describe(), r.textsPerSecond(), r.batchRatio(), r.queryMillis(),
+                        r.queryRatio(), r.maxDelta());
+            }
+            if (!quality) {
+                return 0;
+            }
             System.out.println();
             System.out.println("| model | sub-corpus chunks | docs/s (batches of 64) | ms per query | NDCG@10 | Recall@10 | MRR@10 |");
             System.out.println("|---|---|---|---|---|---|---|");
-            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars)) {
+            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars, chosen)) {
                 System.out.printf("| %s | %d | %.1f | %.1f | %.3f | %.3f | %.3f |%n", r.model(), r.corpusChunks(),
                         r.docsPerSecond(), r.queryMillis(), r.ndcg10(), r.recall10(), r.mrr10());
             }
+            System.out.println();
+            System.out.println("Machine after the run: " + Machine.describe());
             return 0;
+        }
+
+        /**
+         * Spark's defaults first for every model, then threads varied one way at a time; the graph optimisation
+         * levels and the parallel execution mode for the first model only (they were not expected to matter, and
+         * each combination holds a session).
+         */
+        static List<EmbeddingSpeed.Combination> combinations(List<EmbeddingModelChoice> models) {
+            OnnxSettings defaults = OnnxSettings.defaults();
+            int cores = defaults.resolvedIntraOpThreads();
+            List<EmbeddingSpeed.Combination> all = new ArrayList<>();
+            for (EmbeddingModelChoice model : models) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                List<OnnxSettings> variants = new ArrayList<>(List.of(defaults,
+                        defaults.withIntraOpThreads(1), defaults.withParallelTexts(1),
+                        defaults.withIntraOpThreads(1).withParallelTexts(1)));
+                if (cores > 2) {
+                    variants.add(defaults.withIntraOpThreads(Math.max(1, cores / 2)));
+                }
+                if (model == models.get(0)) {
+                    for (OnnxSettings.GraphOptimization level : List.of(OnnxSettings.GraphOptimization.EXTENDED,
+                            OnnxSettings.GraphOptimization.BASIC, OnnxSettings.GraphOptimization.NONE)) {
+                        variants.add(defaults.withOptimization(level));
+                    }
+                    variants.add(defaults.withExecutionMode(OnnxSettings.ExecutionMode.PARALLEL));
+                }
+                for (OnnxSettings s : variants) {
+                    if (seen.add(s.describe())) {
+                        all.add(new EmbeddingSpeed.Combination(model, s));
+                    }
+                }
+            }
+            return all;
         }
     }
 

@@ -11,6 +11,6 @@ class AiConfiguration {
     @Bean
     @Lazy
     TextEmbedder textEmbedder(EmbeddingProperties props) {
-        return new TextEmbedder(props.model(), props.maxChars(), props.queryCache());
+        return new TextEmbedder(props.model(), props.onnx(), props.maxChars(), props.queryCache());
     }
 }
