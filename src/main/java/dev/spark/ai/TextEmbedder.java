@@ -70,6 +70,11 @@ public class TextEmbedder {
         return choice;
     }
 
+    /** Texts are cut to this many characters before embedding. */
+    public int maxChars() {
+        return maxChars;
+    }
+
     /** The ONNX Runtime settings the model runs with. */
     public OnnxSettings settings() {
         return settings;

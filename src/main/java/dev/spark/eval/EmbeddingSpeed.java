@@ -31,9 +31,10 @@ public final class EmbeddingSpeed {
      * @param queryRatio      same for query milliseconds
      * @param maxDelta        largest absolute difference of a vector component from the reference setting's vectors
      *                        (0 for the reference itself)
+     * @param minCosine       lowest cosine between a vector and the reference setting's vector of the same text
      */
     public record Row(Combination combination, double textsPerSecond, double queryMillis, double batchRatio,
-                      double queryRatio, double maxDelta) {
+                      double queryRatio, double maxDelta, double minCosine) {
     }
 
     private EmbeddingSpeed() {
@@ -96,7 +97,8 @@ public final class EmbeddingSpeed {
         List<Row> rows = new ArrayList<>();
         for (Combination c : combinations) {
             rows.add(new Row(c, median(rates.get(c)), median(millis.get(c)), median(rateRatios.get(c)),
-                    median(millisRatios.get(c)), maxDelta(firstVectors.get(c), firstVectors.get(reference.get(c.model())))));
+                    median(millisRatios.get(c)), maxDelta(firstVectors.get(c), firstVectors.get(reference.get(c.model()))),
+                    minCosine(firstVectors.get(c), firstVectors.get(reference.get(c.model())))));
         }
         return rows;
     }
@@ -109,6 +111,22 @@ public final class EmbeddingSpeed {
             }
         }
         return max;
+    }
+
+    static double minCosine(List<float[]> a, List<float[]> b) {
+        double min = 1;
+        for (int i = 0; i < a.size(); i++) {
+            double dot = 0;
+            double na = 0;
+            double nb = 0;
+            for (int j = 0; j < a.get(i).length; j++) {
+                dot += a.get(i)[j] * b.get(i)[j];
+                na += a.get(i)[j] * a.get(i)[j];
+                nb += b.get(i)[j] * b.get(i)[j];
+            }
+            min = Math.min(min, dot / Math.sqrt(na * nb));
+        }
+        return min;
     }
 
     static double median(List<Double> values) {
