@@ -29,7 +29,9 @@ public final class MemorySchema {
         RECOMMENDATION("Recommendation", "id"),
         LESSON_CLUSTER("LessonCluster", "id"),
         LESSON("Lesson", "id", "embedding"),
-        CURATION_RUN("CurationRun", "id");
+        CURATION_RUN("CurationRun", "id"),
+        /** the model that embedded the vectors above (EmbeddingModelGuard): they travel together */
+        EMBEDDING_MODEL("EmbeddingModel", "key");
 
         private final String label;
         private final String key;
