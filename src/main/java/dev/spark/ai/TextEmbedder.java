@@ -21,36 +21,63 @@ public class TextEmbedder {
     private static final Logger log = LoggerFactory.getLogger(TextEmbedder.class);
 
     private final EmbeddingModelChoice choice;
+    private final OnnxSettings settings;
     private final EmbeddingModel model;
     private final int maxChars;
     private final Cache<String, float[]> queries;
 
     public TextEmbedder(EmbeddingModelChoice choice, int maxChars) {
-        this(choice, maxChars, 0);
+        this(choice, OnnxSettings.defaults(), maxChars, 0);
     }
 
     /** @param queryCache query embeddings to keep; 0 keeps none */
-    public TextEmbedder(EmbeddingModelChoice choice, int maxChars, int queryCache) {
-        this(choice, timedLoad(choice), maxChars, queryCache);
+    public TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, int maxChars, int queryCache) {
+        this(choice, settings, timedLoad(choice, settings), maxChars, queryCache);
     }
 
     TextEmbedder(EmbeddingModelChoice choice, EmbeddingModel model, int maxChars, int queryCache) {
+        this(choice, OnnxSettings.defaults(), model, maxChars, queryCache);
+    }
+
+    private TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, EmbeddingModel model, int maxChars, int queryCache) {
         this.choice = choice;
+        this.settings = settings;
         this.model = model;
         this.maxChars = maxChars;
         // eviction runs on the calling thread: cheap, and it keeps the bound exact instead of borrowing a pool thread
         this.queries = Caffeine.newBuilder().maximumSize(Math.max(0, queryCache)).executor(Runnable::run).build();
     }
 
-    private static EmbeddingModel timedLoad(EmbeddingModelChoice choice) {
+    private static EmbeddingModel timedLoad(EmbeddingModelChoice choice, OnnxSettings settings) {
         long started = System.nanoTime();
-        EmbeddingModel model = choice.load();
-        log.info("Embedding model {} loaded in {} ms", choice.modelName(), (System.nanoTime() - started) / 1_000_000);
+        EmbeddingModel model = choice.load(settings);
+        CpuFeatures cpu = CpuFeatures.detect();
+        // every embedding figure depends on these three facts, so they share one line
+        log.info("Embedding model {} ({}) loaded in {} ms; CPU: {}", choice.modelName(), settings.describe(),
+                (System.nanoTime() - started) / 1_000_000, cpu.describe());
+        if (choice.int8() && !cpu.vnni()) {
+            log.info("This CPU has no VNNI: the int8 model {} runs about 2-3 times slower here than on CPUs with it "
+                    + "(docs/benchmarks.md, \"Embedding speed across CPUs\")", choice.modelName());
+        }
         return model;
     }
 
     public String modelName() {
         return choice.modelName();
+    }
+
+    public EmbeddingModelChoice choice() {
+        return choice;
+    }
+
+    /** Texts are cut to this many characters before embedding. */
+    public int maxChars() {
+        return maxChars;
+    }
+
+    /** The ONNX Runtime settings the model runs with. */
+    public OnnxSettings settings() {
+        return settings;
     }
 
     public int dimensions() {

@@ -1,8 +1,11 @@
 package dev.spark.cli;
 
+import dev.spark.ai.EmbeddingModelChoice;
+import dev.spark.ai.OnnxSettings;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.eval.Ds1000Problem;
 import dev.spark.eval.Ds1000Reader;
+import dev.spark.eval.EmbeddingSpeed;
 import dev.spark.eval.ModelComparison;
 import dev.spark.knowledge.DocCorpus;
 import dev.spark.knowledge.DocRecord;
@@ -49,6 +52,11 @@ final class BenchCommand {
         @Option(names = "--queries", defaultValue = "500", description = "search queries")
         int queries;
 
+        @Option(names = "--per-library", defaultValue = "0", description = "instead of the whole corpus, ingest this many "
+                + "random blobs (fixed seed) of each library file, one library after another as a load runs, each with "
+                + "the raw embedding throughput of its own texts measured just before and after it (0: the whole corpus)")
+        int perLibrary;
+
         private final ContextLauncher launcher;
 
         Knowledge(ContextLauncher launcher) {
@@ -64,8 +72,13 @@ final class BenchCommand {
                 TextEmbedder embedder = context.getBean(TextEmbedder.class);
                 DocumentIngestor ingestor = context.getBean(DocumentIngestor.class);
                 DocSearch search = context.getBean(DocSearch.class);
-                report.add("Embedding model: " + embedder.modelName());
+                report.add("Embedding model: " + embedder.modelName() + " (" + embedder.settings().describe() + ")");
 
+                if (perLibrary > 0) {
+                    report.addAll(perLibrary(embedder, ingestor, dir));
+                    System.out.println(String.join("\n", report));
+                    return 0;
+                }
                 List<String> sample = sampleTexts(docs, embedSample);
                 embedder.embedDocuments(sample.subList(0, Math.min(32, sample.size()))); // warm-up
                 long t0 = System.nanoTime();
@@ -128,6 +141,65 @@ final class BenchCommand {
             System.out.println(String.join("\n", report));
             return 0;
         }
+
+        /**
+         * Library by library, in the order a load reads them: raw embedding of the library's sampled texts, the
+         * ingestion of the same blobs, raw embedding again. The ratio is taken against the mean of the two raw rates,
+         * so a load on the machine that changes during the stage reaches both sides.
+         */
+        private List<String> perLibrary(TextEmbedder embedder, DocumentIngestor ingestor, Path dir) throws IOException {
+            Path samples = Files.createDirectories(dir.resolve("per-library-sample"));
+            List<Path> files;
+            try (var list = Files.list(docs)) {
+                files = list.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz") || f.getFileName().toString().endsWith(".jsonl"))
+                        .sorted().toList();
+            }
+            embedder.embedDocuments(sampleTexts(docs, 32)); // warm-up
+            List<String> rows = new ArrayList<>();
+            rows.add("");
+            rows.add(String.format("Per library: %d random blobs of each file (fixed seed), ingested one library after another "
+                    + "into one database; raw = the same texts embedded alone in batches of 64, just before and just after "
+                    + "the library's ingestion.", perLibrary));
+            rows.add("");
+            rows.add("| library | blobs | mean chars embedded | raw before, texts/s | ingestion, blobs/s | raw after, texts/s | ingestion / mean raw |");
+            rows.add("|---|---|---|---|---|---|---|");
+            long blobs = 0;
+            double ingestSeconds = 0;
+            double rawSeconds = 0;
+            for (Path file : files) {
+                String library = file.getFileName().toString().replaceAll("\\.jsonl(\\.gz)?$", "");
+                Path sample = samples.resolve(library + ".jsonl");
+                List<String> lines = new ArrayList<>();
+                try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        dev.spark.knowledge.Utf8Lines.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+                    reader.lines().forEach(lines::add);
+                }
+                Collections.shuffle(lines, new Random(42));
+                Files.write(sample, lines.subList(0, Math.min(perLibrary, lines.size())));
+                List<String> texts = DocCorpus.readJsonl(sample).stream().map(DocRecord::embeddingText).toList();
+                double meanChars = texts.stream().mapToInt(t -> Math.min(t.length(), embedder.maxChars())).average().orElse(0);
+                double before = rawRate(embedder, texts);
+                IngestReport report = ingestor.ingest(sample, IngestOptions.defaults(), new TerminalProgress(library));
+                double after = rawRate(embedder, texts);
+                double seconds = report.elapsed().toNanos() / 1e9;
+                double rate = report.read() / seconds;
+                blobs += report.read();
+                ingestSeconds += seconds;
+                rawSeconds += texts.size() / ((before + after) / 2);
+                rows.add(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | **%.2f** |", library, report.read(), meanChars,
+                        before, rate, after, rate / ((before + after) / 2)));
+            }
+            rows.add(String.format("| all | %d | | | %.1f | | %.2f |", blobs, blobs / ingestSeconds, rawSeconds / ingestSeconds));
+            return rows;
+        }
+
+        private static double rawRate(TextEmbedder embedder, List<String> texts) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < texts.size(); i += 64) {
+                embedder.embedDocuments(texts.subList(i, Math.min(texts.size(), i + 64)));
+            }
+            return texts.size() / ((System.nanoTime() - t0) / 1e9);
+        }
     }
 
     @Command(name = "models", mixinStandardHelpOptions = true,
@@ -147,17 +219,98 @@ final class BenchCommand {
         @Option(names = "--max-chars", defaultValue = "2000", description = "texts cut to this length before embedding (default ${DEFAULT-VALUE})")
         int maxChars;
 
+        @Option(names = "--models", split = ",", description = "models compared (default: all of them)")
+        List<EmbeddingModelChoice> models;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "speed rounds; each runs every combination once, "
+                + "in a shuffled order (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--speed-texts", defaultValue = "128", description = "corpus texts embedded in batches of 64 per "
+                + "combination and round (default ${DEFAULT-VALUE})")
+        int speedTexts;
+
+        @Option(names = "--speed-queries", defaultValue = "20", description = "DS-1000 prompts embedded one by one per "
+                + "combination and round (default ${DEFAULT-VALUE})")
+        int speedQueries;
+
+        @Option(names = "--quality", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "also measure retrieval quality per model on the sub-corpus (default ${DEFAULT-VALUE})")
+        boolean quality;
+
         @Override
         public Integer call() throws IOException {
+            List<EmbeddingModelChoice> chosen = models == null || models.isEmpty() ? List.of(EmbeddingModelChoice.values()) : models;
             System.out.println("Machine: " + Machine.describe());
+            if (rounds > 0) {
+                speed(chosen);
+            }
+            if (quality) {
+                quality(chosen);
+            }
+            return 0;
+        }
+
+        private void speed(List<EmbeddingModelChoice> chosen) throws IOException {
+            List<EmbeddingSpeed.Row> rows = EmbeddingSpeed.measure(combinations(chosen), sampleTexts(docs, speedTexts),
+                    prompts(problems, speedQueries), rounds, maxChars, System.err::println);
+            System.out.println();
+            System.out.printf("Speed: %d corpus texts in batches of 64 and %d DS-1000 prompts one by one (no cache) per "
+                    + "combination and round; medians of %d interleaved rounds; ratios against the model's first row, "
+                    + "taken within each round. Load average after the run: %s.%n%n", speedTexts, speedQueries, rounds,
+                    Machine.loadAverage());
+            System.out.println("| model | ONNX Runtime settings | texts/s | × first | ms per query | × first | vectors vs first: max abs Δ, min cosine |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (EmbeddingSpeed.Row r : rows) {
+                System.out.printf("| %s | %s | %.1f | %.2f | %.1f | %.2f | %.1e, %.5f |%n", r.combination().model().modelName(),
+                        r.combination().settings().describe(), r.textsPerSecond(), r.batchRatio(), r.queryMillis(),
+                        r.queryRatio(), r.maxDelta(), r.minCosine());
+            }
+        }
+
+        private void quality(List<EmbeddingModelChoice> chosen) throws IOException {
             System.out.println();
             System.out.println("| model | sub-corpus chunks | docs/s (batches of 64) | ms per query | NDCG@10 | Recall@10 | MRR@10 |");
             System.out.println("|---|---|---|---|---|---|---|");
-            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars)) {
+            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars, chosen)) {
                 System.out.printf("| %s | %d | %.1f | %.1f | %.3f | %.3f | %.3f |%n", r.model(), r.corpusChunks(),
                         r.docsPerSecond(), r.queryMillis(), r.ndcg10(), r.recall10(), r.mrr10());
             }
-            return 0;
+            System.out.println();
+            System.out.println("Machine after the run: " + Machine.describe());
+        }
+
+        /**
+         * Spark's defaults first for every model, then threads varied one way at a time; the graph optimisation
+         * levels and the parallel execution mode for the first model only (they were not expected to matter, and
+         * each combination holds a session).
+         */
+        static List<EmbeddingSpeed.Combination> combinations(List<EmbeddingModelChoice> models) {
+            OnnxSettings defaults = OnnxSettings.defaults();
+            int cores = defaults.resolvedIntraOpThreads();
+            List<EmbeddingSpeed.Combination> all = new ArrayList<>();
+            for (EmbeddingModelChoice model : models) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                List<OnnxSettings> variants = new ArrayList<>(List.of(defaults,
+                        defaults.withIntraOpThreads(1), defaults.withParallelTexts(1),
+                        defaults.withIntraOpThreads(1).withParallelTexts(1)));
+                if (cores > 2) {
+                    variants.add(defaults.withIntraOpThreads(Math.max(1, cores / 2)));
+                }
+                if (model == models.get(0)) {
+                    for (OnnxSettings.GraphOptimization level : List.of(OnnxSettings.GraphOptimization.EXTENDED,
+                            OnnxSettings.GraphOptimization.BASIC, OnnxSettings.GraphOptimization.NONE)) {
+                        variants.add(defaults.withOptimization(level));
+                    }
+                    variants.add(defaults.withExecutionMode(OnnxSettings.ExecutionMode.PARALLEL));
+                }
+                for (OnnxSettings s : variants) {
+                    if (seen.add(s.describe())) {
+                        all.add(new EmbeddingSpeed.Combination(model, s));
+                    }
+                }
+            }
+            return all;
         }
     }
 

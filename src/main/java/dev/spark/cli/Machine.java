@@ -1,5 +1,6 @@
 package dev.spark.cli;
 
+import dev.spark.ai.CpuFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,19 @@ final class Machine {
     private Machine() {
     }
 
+    /** The CPU line (model, cores, AVX2, AVX-512, VNNI) first: embedding speed depends on it more than on anything else. */
     static String describe() {
-        return String.format("%d cores, Java %s, %s, %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("os.name"), LocalDate.now());
+        return String.format("%s; Java %s, %s, %s; load average %s", CpuFeatures.detect().describe(),
+                System.getProperty("java.version"), System.getProperty("os.name"), LocalDate.now(), loadAverage());
+    }
+
+    /** The one-minute load average (Linux), which says how much other work shared the cores. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Resident set size now and at its peak, in MiB, from /proc (Linux); -1 where unknown. */

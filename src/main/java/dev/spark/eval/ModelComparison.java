@@ -34,6 +34,12 @@ public final class ModelComparison {
     }
 
     public static List<Result> run(Path problemsFile, Path docs, int distractors, int maxChars) throws IOException {
+        return run(problemsFile, docs, distractors, maxChars, List.of(EmbeddingModelChoice.values()));
+    }
+
+    /** Quality (and, in passing, batch speed with the default runtime settings) of each of {@code models}. */
+    public static List<Result> run(Path problemsFile, Path docs, int distractors, int maxChars,
+                                   List<EmbeddingModelChoice> models) throws IOException {
         List<Ds1000Problem> problems = new Ds1000Reader().read(problemsFile).stream().filter(p -> !p.goldPages().isEmpty()).toList();
         Set<String> gold = problems.stream().flatMap(p -> p.goldPages().stream()).collect(Collectors.toSet());
         List<Chunk> goldChunks = new ArrayList<>();
@@ -46,7 +52,7 @@ public final class ModelComparison {
         corpus.addAll(others.subList(0, Math.min(distractors, others.size())));
 
         List<Result> results = new ArrayList<>();
-        for (EmbeddingModelChoice choice : EmbeddingModelChoice.values()) {
+        for (EmbeddingModelChoice choice : models) {
             TextEmbedder embedder = new TextEmbedder(choice, maxChars);
             embedder.embedDocuments(corpus.subList(0, 16).stream().map(Chunk::text).toList()); // warm-up
             long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.spark.ai.internal;
 
+import dev.spark.ai.EmbeddingModelChoice;
 import dev.spark.ai.TextEmbedder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +9,15 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class AiConfiguration {
 
+    /** The configured model, for checks that must not wait for (or pay for) loading it. */
+    @Bean
+    EmbeddingModelChoice embeddingModelChoice(EmbeddingProperties props) {
+        return props.model();
+    }
+
     @Bean
     @Lazy
     TextEmbedder textEmbedder(EmbeddingProperties props) {
-        return new TextEmbedder(props.model(), props.maxChars(), props.queryCache());
+        return new TextEmbedder(props.model(), props.onnx(), props.maxChars(), props.queryCache());
     }
 }

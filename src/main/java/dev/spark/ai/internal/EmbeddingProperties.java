@@ -1,20 +1,44 @@
 package dev.spark.ai.internal;
 
 import dev.spark.ai.EmbeddingModelChoice;
+import dev.spark.ai.OnnxSettings;
+import dev.spark.ai.OnnxSettings.ExecutionMode;
+import dev.spark.ai.OnnxSettings.GraphOptimization;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param model        the in-process embedding model ({@code SPARK_EMBEDDING_MODEL})
- * @param maxChars     texts are cut to this many characters before embedding; the models read at most
- *                     512 tokens per window, and longer texts are averaged over windows, which costs time
- *                     and blurs the vector
- * @param queryCache   query embeddings kept (when full, the rarely asked go first), so that a task asked again is
- *                     not embedded again; 0 turns the cache off
+ * @param model          the in-process embedding model ({@code SPARK_EMBEDDING_MODEL})
+ * @param maxChars       texts are cut to this many characters before embedding; the models read at most
+ *                       512 tokens per window, and longer texts are averaged over windows, which costs time
+ *                       and blurs the vector
+ * @param queryCache     query embeddings kept (when full, the rarely asked go first), so that a task asked again is
+ *                       not embedded again; 0 turns the cache off
+ * @param intraOpThreads ONNX Runtime threads per inference (0: one per core)
+ * @param interOpThreads ONNX Runtime threads across independent graph nodes, with {@code execution-mode: PARALLEL}
+ *                       (0: the runtime's default)
+ * @param optimization   ONNX Runtime graph optimisation level: ALL, EXTENDED, BASIC or NONE
+ * @param executionMode  SEQUENTIAL or PARALLEL
+ * @param parallelTexts  texts of a batch embedded at the same time (0: one per core)
  */
 @ConfigurationProperties("spark.embedding")
 public record EmbeddingProperties(
         @DefaultValue("BGE_SMALL_EN_V15_Q") EmbeddingModelChoice model,
         @DefaultValue("2000") int maxChars,
-        @DefaultValue("2048") int queryCache) {
+        @DefaultValue("2048") int queryCache,
+        @DefaultValue("0") int intraOpThreads,
+        @DefaultValue("0") int interOpThreads,
+        @DefaultValue("ALL") GraphOptimization optimization,
+        @DefaultValue("SEQUENTIAL") ExecutionMode executionMode,
+        @DefaultValue("0") int parallelTexts) {
+
+    public EmbeddingProperties {
+        // fails the binding at start-up with the setting's name, not at the first embedding
+        new OnnxSettings(intraOpThreads, interOpThreads, optimization, executionMode, parallelTexts);
+    }
+
+    /** @throws IllegalArgumentException naming the {@code spark.embedding.*} setting that is out of range */
+    public OnnxSettings onnx() {
+        return new OnnxSettings(intraOpThreads, interOpThreads, optimization, executionMode, parallelTexts);
+    }
 }

@@ -60,6 +60,34 @@ public class KnowledgeRepository {
             DETACH DELETE d
             RETURN count(*) AS removed""";
 
+    private static final String RECORDED_EMBEDDING_MODEL = """
+            MATCH (m:EmbeddingModel {key: 'vectors'})
+            RETURN m.name AS name""";
+
+    // databases from before the marker: the model is on every Doc
+    private static final String DOC_EMBEDDING_MODELS = """
+            MATCH (d:Doc) WHERE d.embeddingModel IS NOT NULL
+            RETURN DISTINCT d.embeddingModel AS name
+            LIMIT 10""";
+
+    private static final String HOLDS_VECTORS = """
+            CALL () {
+              MATCH (n:Doc) WHERE n.embedding IS NOT NULL RETURN n LIMIT 1
+              UNION MATCH (n:Task) WHERE n.embedding IS NOT NULL RETURN n LIMIT 1
+              UNION MATCH (n:Lesson) WHERE n.embedding IS NOT NULL RETURN n LIMIT 1
+              UNION MATCH (n:FailurePattern) WHERE n.embedding IS NOT NULL RETURN n LIMIT 1
+            }
+            RETURN count(n) > 0 AS holds""";
+
+    private static final String RECORD_EMBEDDING_MODEL = """
+            MERGE (m:EmbeddingModel {key: 'vectors'})
+            ON CREATE SET m.name = $name, m.recordedAt = datetime()
+            RETURN m.name AS name""";
+
+    private static final String FORGET_EMBEDDING_MODEL = """
+            MATCH (m:EmbeddingModel {key: 'vectors'})
+            DELETE m""";
+
     /** Pages whose stale chunks one transaction removes. */
     private static final int STALE_PAGES_PER_TRANSACTION = 1_000;
 
@@ -151,6 +179,31 @@ public class KnowledgeRepository {
     // --- ingestion
 
     /** The content hash stored for each of these chunk ids; ids not stored are absent. */
+    /** The model recorded as having embedded this database's vectors, if one is. */
+    public Optional<String> recordedEmbeddingModel() {
+        return graph.query(RECORDED_EMBEDDING_MODEL, Map.of()).stream().findFirst().map(r -> r.get("name").asString());
+    }
+
+    /** The distinct models named on stored documentation (at most 10). */
+    public List<String> docEmbeddingModels() {
+        return graph.query(DOC_EMBEDDING_MODELS, Map.of()).stream().map(r -> r.get("name").asString()).toList();
+    }
+
+    /** Whether any documentation, task, lesson or failure pattern holds a vector. */
+    public boolean holdsVectors() {
+        return graph.query(HOLDS_VECTORS, Map.of()).get(0).get("holds").asBoolean();
+    }
+
+    /** Records {@code name} as the model of this database's vectors unless one is recorded; returns the recorded one. */
+    public String recordEmbeddingModel(String name) {
+        return graph.write(tx -> tx.run(RECORD_EMBEDDING_MODEL, Map.of("name", name)).single().get("name").asString());
+    }
+
+    /** Removes the record of the embedding model (for a database that holds no vectors). */
+    public void forgetEmbeddingModel() {
+        graph.execute(FORGET_EMBEDDING_MODEL, Map.of());
+    }
+
     public Map<String, String> storedHashes(List<String> ids) {
         Map<String, String> stored = new HashMap<>();
         graph.query(STORED_HASHES, Map.of("ids", ids))
@@ -161,7 +214,11 @@ public class KnowledgeRepository {
     /** Writes the chunks, their libraries and documented APIs in one transaction: all of them or none. */
     public void writeChunks(List<ChunkWrite> chunks, String embeddingModel) {
         List<Map<String, Object>> rows = chunks.stream().map(ChunkWrite::parameters).toList();
-        graph.write(tx -> tx.run(WRITE_CHUNKS, Map.of("rows", rows, "model", embeddingModel)).consume());
+        graph.write(tx -> {
+            // the first vectors written record their model, in the same transaction (EmbeddingModelGuard)
+            tx.run(RECORD_EMBEDDING_MODEL, Map.of("name", embeddingModel)).consume();
+            return tx.run(WRITE_CHUNKS, Map.of("rows", rows, "model", embeddingModel)).consume();
+        });
     }
 
     /**

@@ -30,7 +30,9 @@ public final class MemorySchema {
         LESSON_CLUSTER("LessonCluster", "id"),
         LESSON("Lesson", "id", "embedding"),
         CURATION_RUN("CurationRun", "id"),
-        FORGETTING("Forgetting", "id");
+        FORGETTING("Forgetting", "id"),
+        /** the model that embedded the vectors above (EmbeddingModelGuard): they travel together */
+        EMBEDDING_MODEL("EmbeddingModel", "key");
 
         private final String label;
         private final String key;

@@ -1,0 +1,60 @@
+package dev.spark.ai.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spark.ai.OnnxSettings;
+import dev.spark.ai.OnnxSettings.ExecutionMode;
+import dev.spark.ai.OnnxSettings.GraphOptimization;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class EmbeddingPropertiesTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(EmbeddingProperties.class)
+    static class Bind {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class);
+
+    private static String causes(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void theOnnxSettingsBindFromSparkEmbedding() {
+        runner.withPropertyValues("spark.embedding.intra-op-threads=1", "spark.embedding.inter-op-threads=2",
+                        "spark.embedding.optimization=BASIC", "spark.embedding.execution-mode=PARALLEL",
+                        "spark.embedding.parallel-texts=3")
+                .run(context -> assertThat(context.getBean(EmbeddingProperties.class).onnx())
+                        .isEqualTo(new OnnxSettings(1, 2, GraphOptimization.BASIC, ExecutionMode.PARALLEL, 3)));
+    }
+
+    @Test
+    void withoutSettingsTheDefaultsApply() {
+        runner.run(context -> assertThat(context.getBean(EmbeddingProperties.class).onnx()).isEqualTo(OnnxSettings.defaults()));
+    }
+
+    @Test
+    void aNegativeThreadCountStopsTheStartNamingTheSetting() {
+        runner.withPropertyValues("spark.embedding.intra-op-threads=-1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("spark.embedding.intra-op-threads must be between 0");
+        });
+    }
+
+    @Test
+    void anUnknownOptimisationLevelStopsTheStartNamingTheSetting() {
+        runner.withPropertyValues("spark.embedding.optimization=FASTEST").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(causes(context.getStartupFailure())).contains("Failed to bind properties under 'spark.embedding.optimization'");
+        });
+    }
+}
