@@ -137,6 +137,7 @@ class ForgettingStoryTest {
                 .as("the prior again: its rating and its failure are both withdrawn").isEqualTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(GraphFixtures.count(graph, "MATCH (f:Forgetting) RETURN count(f)")).isEqualTo(1);
 
+        writeBehind.flush(); // the recommendations asked above are stored behind the answers
         long nodes = GraphFixtures.count(graph, "MATCH (n) RETURN count(n)");
         ForgetReport again = forgetting.forgetTrace(forgotten.traceId(), "test");
         assertThat(again.alreadyForgotten()).isTrue();
