@@ -148,7 +148,7 @@ final class LoadBench implements Callable<Integer> {
             pool.shutdown();
 
             // recommendations are stored behind the response; let them land before the store is read
-            context.getBean(WriteBehind.class).flush();
+            context.getBean(WriteBehind.class).flush(Duration.ofMinutes(10));
             List<String> stored = context.getBean(ExperienceAdmin.class).traceIdsOfAgents(run);
             Set<String> distinct = new HashSet<>(stored);
             long lost = acknowledged.stream().filter(id -> !distinct.contains(id)).count();

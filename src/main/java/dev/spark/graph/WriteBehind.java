@@ -91,10 +91,15 @@ public class WriteBehind implements AutoCloseable {
         return capacity - room.availablePermits();
     }
 
-    /** Waits until every write submitted so far has committed (or failed). */
+    /** Waits up to a minute until every write submitted so far has committed (or failed). */
     public void flush() {
+        flush(Duration.ofMinutes(1));
+    }
+
+    /** Waits up to {@code timeout} until every write submitted so far has committed (or failed). */
+    public void flush(Duration timeout) {
         try {
-            writer.submit(() -> { }).get(1, TimeUnit.MINUTES);
+            writer.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
