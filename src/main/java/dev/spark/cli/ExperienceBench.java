@@ -131,7 +131,7 @@ final class ExperienceBench implements Callable<Integer> {
                 beyondEmbed.add(singleNanos.get(i) - embedNanos.get(i));
             }
             report.add("");
-            report.add(String.format("recommend (recipe FULL, k=10, template synthesis) over %d DS-1000 prompts, %d traces in the graph:", asks.size(), traces + 0));
+            report.add(String.format("recommend (recipe FULL, k=10, template synthesis) over %d DS-1000 prompts, %d new traces recorded by this run on top of what the database held:", asks.size(), traces));
             report.add("");
             report.add(Stats.header());
             report.add(Stats.ofNanos(singleNanos).row("recommend, single client, total"));
