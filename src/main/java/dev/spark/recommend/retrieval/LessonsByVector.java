@@ -3,8 +3,6 @@ package dev.spark.recommend.retrieval;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
-import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
-import dev.spark.recommend.internal.RecommendRepository.DocRef;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.SimilarLesson;
 import java.util.ArrayList;
@@ -54,29 +52,14 @@ public class LessonsByVector implements RetrievalPath {
         Map<String, Double> apiWeight = new LinkedHashMap<>();
         Map<String, String> apiLesson = new HashMap<>();
         for (SimilarLesson l : found) {
-            double weight = Math.max(0, l.similarity()) * (l.lesson().verified() ? 1.0 : Ranker.UNVERIFIED_WEIGHT);
+            double weight = props.lessonDocWeight() * Math.max(0, l.similarity()) * (l.lesson().verified() ? 1.0 : Ranker.UNVERIFIED_WEIGHT);
             for (String api : apisOf.getOrDefault(l.lesson().id(), List.of())) {
                 if (apiWeight.putIfAbsent(api, weight) == null) {
                     apiLesson.put(api, l.lesson().id());
                 }
             }
         }
-        if (apiWeight.isEmpty()) {
-            return Found.NOTHING;
-        }
-        List<Vote> votes = new ArrayList<>();
-        Map<String, Evidence.DocFacts> facts = new HashMap<>();
-        int rank = 0;
-        for (ApiDocumentation documentation : repository.docsOfApis(List.copyOf(apiWeight.keySet()))) {
-            String api = documentation.api();
-            double weight = props.lessonDocWeight() * apiWeight.get(api);
-            rank++;
-            for (DocRef doc : documentation.docs()) {
-                votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weight, "API " + api + " of lesson " + apiLesson.get(api)));
-                facts.putIfAbsent(doc.id(), new Evidence.DocFacts(doc.page(), doc.library(), doc.api()));
-            }
-        }
-        return new Found(votes, new Evidence(Map.of(), facts, Map.of(), Map.of()));
+        return ApiDocumentationVotes.of(repository, apiWeight, api -> "API " + api + " of lesson " + apiLesson.get(api));
     }
 
     static List<Vote> votes(List<LessonStanding> lessons, String why) {

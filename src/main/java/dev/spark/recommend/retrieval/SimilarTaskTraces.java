@@ -3,8 +3,6 @@ package dev.spark.recommend.retrieval;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
-import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
-import dev.spark.recommend.internal.RecommendRepository.DocRef;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.SimilarTask;
 import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
@@ -78,18 +76,9 @@ public class SimilarTaskTraces implements RetrievalPath {
                 lessons.add(l);
             }
         }
-        Map<String, Evidence.DocFacts> facts = new HashMap<>();
-        int rank = 0;
-        for (ApiDocumentation documentation : repository.docsOfApis(List.copyOf(experienceApis.keySet()))) {
-            String api = documentation.api();
-            double weight = props.experienceDocWeight() * experienceApis.get(api);
-            rank++;
-            for (DocRef doc : documentation.docs()) {
-                votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weight, "API " + api + " used by a successful similar trace"));
-                facts.putIfAbsent(doc.id(), new Evidence.DocFacts(doc.page(), doc.library(), doc.api()));
-            }
-        }
-        Evidence evidence = new Evidence(Map.of(), facts, Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
-        return new Found(votes, evidence);
+        experienceApis.replaceAll((api, similarity) -> props.experienceDocWeight() * similarity);
+        Found documentation = ApiDocumentationVotes.of(repository, experienceApis, api -> "API " + api + " used by a successful similar trace");
+        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
+        return new Found(votes, evidence).and(documentation);
     }
 }
