@@ -1,8 +1,7 @@
 package dev.spark.access.internal;
 
 import dev.spark.access.AccessProperties;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.spark.graph.ListenAddress;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -26,24 +25,12 @@ public class ExposureCheck implements ApplicationContextInitializer<Configurable
     public static void verify(Environment env) {
         boolean auth = env.getProperty(AccessProperties.ENABLED, Boolean.class, false);
         String address = env.getProperty("server.address");
-        if (!auth && !loopback(address)) {
+        if (!auth && !ListenAddress.isLoopback(address)) {
             throw new IllegalStateException("Refusing to start: the HTTP server would listen on "
                     + (address == null || address.isBlank() ? "every interface" : "'" + address + "'")
                     + " (server.address, SPARK_HTTP_ADDRESS), which is not loopback, while " + AccessProperties.ENABLED
                     + " is false. Set " + AccessProperties.ENABLED + "=true (SPARK_AUTH_ENABLED=true) and create keys with "
                     + "`spark keys create`, or listen on 127.0.0.1.");
-        }
-    }
-
-    /** True for a loopback address or a name that resolves to one; blank means every interface. */
-    static boolean loopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address.strip()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.spark.graph.internal;
 
-import java.net.InetAddress;
+import dev.spark.graph.ListenAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Map;
 import java.nio.file.Path;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -45,7 +44,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Neo4jProperties props) {
         boolean auth = props.password() != null && !props.password().isBlank();
-        if (!auth && !loopback(props.listenAddress())) {
+        if (!auth && !ListenAddress.isLoopback(props.listenAddress())) {
             throw new IllegalStateException("Refusing to start the embedded Neo4j: it would listen on '" + props.listenAddress()
                     + "' (spark.neo4j.listen-address, SPARK_NEO4J_LISTEN_ADDRESS), which is not loopback, without a password. "
                     + "Set spark.neo4j.password (SPARK_NEO4J_PASSWORD), or listen on 127.0.0.1.");
@@ -95,17 +94,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** A user name as a Cypher identifier (names cannot be parameters in administration commands). */
     private static String quoted(String name) {
         return "`" + name.replace("`", "``") + "`";
-    }
-
-    static boolean loopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address.strip()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     public URI boltUri() {
