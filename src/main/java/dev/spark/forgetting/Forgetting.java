@@ -91,7 +91,7 @@ public class Forgetting {
         if (!traces.recordedBy(checked, agentId, spaceId)) {
             throw new ForgetSubjectNotFoundException(ForgetKind.TRACE, checked);
         }
-        return forgetTrace(checked, requestedBy);
+        return forget(ForgetKind.TRACE, checked, requestedBy);
     }
 
     /** Forgets every trace of the agent, the recommendations made for it and the agent; see {@link #forgetTrace}. */
