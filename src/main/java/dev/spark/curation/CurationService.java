@@ -111,18 +111,20 @@ public class CurationService {
                 if (batch.isEmpty()) {
                     break;
                 }
-                List<List<TraceCurator.Prepared>> prepared = prepare(batch);
+                List<List<TraceCurator.Prepared>> prepared = curator.withNeighbours(prepare(batch));
+                TraceCurator.Batch state = new TraceCurator.Batch();
                 for (int i = 0; i < batch.size(); i++) {
                     PendingTrace trace = batch.get(i);
                     List<TraceCurator.Prepared> candidates = prepared.get(i);
-                    List<Decision> decisions;
+                    TraceCurator.Curated curated;
                     try {
-                        decisions = graph.write(tx -> curator.curate(tx, runId, trace, candidates, hook));
+                        curated = graph.write(tx -> curator.curate(tx, runId, trace, candidates, state, hook));
                     } catch (RuntimeException e) {
                         countFailure(trace, e);
                         throw e;
                     }
-                    tally.add(decisions);
+                    state.committed(curated);
+                    tally.add(curated.decisions());
                 }
                 if (!repo.renewLease(LEASE, holder, ttl)) {
                     throw new IllegalStateException("the curation lease expired and was taken over; the run stopped after "
@@ -160,9 +162,11 @@ public class CurationService {
         List<List<LessonCandidate>> candidates = new ArrayList<>();
         List<List<Optional<String>>> reasons = new ArrayList<>();
         Map<String, float[]> missing = new LinkedHashMap<>();
+        Map<String, float[]> successes = new LinkedHashMap<>();
+        batch.stream().filter(t -> t.outcome() == Outcome.SUCCESS).forEach(t -> successes.put(t.traceId(), taskVector(t)));
+        Map<String, List<CurationRepository.EarlierFailure>> failures = repo.earlierFailures(successes, props.fixTaskSimilarity());
         for (PendingTrace trace : batch) {
-            List<LessonCandidate> mine = extractor.extract(trace, t -> t.outcome() == Outcome.SUCCESS
-                    ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of())
+            List<LessonCandidate> mine = extractor.extract(trace, t -> failures.getOrDefault(t.traceId(), List.of()))
                     .stream().map(generalisation::apply).toList();
             List<Optional<String>> screened = mine.stream().map(c -> LessonScreen.quarantineReason(c.screened())).toList();
             for (int i = 0; i < mine.size(); i++) {
