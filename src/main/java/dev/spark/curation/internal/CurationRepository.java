@@ -443,10 +443,11 @@ public class CurationRepository {
     }
 
     /**
-     * The {@code k} nearest live lessons of each query, in the order of {@code queries}, read in one statement outside
-     * any transaction of the caller.
+     * The {@code k} nearest live lessons of each query and up to {@code spare} more, in the order of {@code queries},
+     * read in one statement outside any transaction of the caller. The index is asked for as many as {@link #nearest}
+     * asks for {@code k}.
      */
-    public List<List<Neighbour>> nearestAll(List<NearestQuery> queries, int k) {
+    public List<List<Neighbour>> nearestAll(List<NearestQuery> queries, int k, int spare) {
         if (queries.isEmpty()) {
             return List.of();
         }
@@ -455,7 +456,7 @@ public class CurationRepository {
             rows.add(Map.of("i", i, "vector", queries.get(i).vector(), "kinds", queries.get(i).kinds()));
         }
         List<List<Neighbour>> out = new ArrayList<>(java.util.Collections.nCopies(queries.size(), List.<Neighbour>of()));
-        for (Record r : graph.query(NEAREST_ALL, Map.of("rows", rows, "fetch", Math.max(50, k * 4), "k", k, "live", LIVE))) {
+        for (Record r : graph.query(NEAREST_ALL, Map.of("rows", rows, "fetch", Math.max(50, k * 4), "k", k + spare, "live", LIVE))) {
             out.set(r.get("i").asInt(), r.get("neighbours").asList(n -> new Neighbour(n.get("id").asString(), n.get("text").asString(null),
                     n.get("score").asDouble(), n.get("apis").asList(Value::asString), n.get("kind").asString(),
                     n.get("code").asString(null), n.get("cluster").asString(null))));

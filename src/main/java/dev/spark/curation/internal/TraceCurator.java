@@ -87,7 +87,7 @@ public final class TraceCurator {
             }
         }
         // a few more than needed, for lessons that leave the live ones while the batch runs
-        List<List<CurationRepository.Neighbour>> found = repo.nearestAll(queries, 2 * props.mergeCandidates());
+        List<List<CurationRepository.Neighbour>> found = repo.nearestAll(queries, props.mergeCandidates(), props.mergeCandidates());
         List<List<Prepared>> out = new ArrayList<>();
         int q = 0;
         for (List<Prepared> trace : batch) {
