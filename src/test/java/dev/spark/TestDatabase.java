@@ -41,6 +41,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         Map<String, Object> props = new HashMap<>();
         // tests start curation runs themselves; a scheduled run would curate their traces behind their back
         props.put("spark.curation.schedule", "-");
+        // lesson texts are embedded by drain() or by the run, never by a background pass racing a test's assertions
+        props.put("spark.experience.candidate-quiet", "PT1H");
         if (usesContainer()) {
             props.put("spark.neo4j.uri", Holder.CONTAINER.getBoltUrl());
             props.put("spark.neo4j.user", "neo4j");

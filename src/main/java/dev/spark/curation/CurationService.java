@@ -134,18 +134,20 @@ public class CurationService {
                 if (batch.isEmpty()) {
                     break;
                 }
-                List<List<TraceCurator.Prepared>> prepared = prepare(batch);
+                List<List<TraceCurator.Prepared>> prepared = curator.withNeighbours(batch, prepare(batch));
+                TraceCurator.Batch state = new TraceCurator.Batch();
                 for (int i = 0; i < batch.size(); i++) {
                     PendingTrace trace = batch.get(i);
                     List<TraceCurator.Prepared> candidates = prepared.get(i);
-                    List<Decision> decisions;
+                    TraceCurator.Curated curated;
                     try {
-                        decisions = graph.write(tx -> curator.curate(tx, runId, trace, candidates, hook));
+                        curated = graph.write(tx -> curator.curate(tx, runId, trace, candidates, state, hook));
                     } catch (RuntimeException e) {
                         countFailure(trace, e);
                         throw e;
                     }
-                    tally.add(decisions);
+                    state.committed(curated);
+                    tally.add(curated.decisions());
                 }
                 if (!repo.renewLease(LEASE, holder, ttl)) {
                     throw new IllegalStateException("the curation lease expired and was taken over; the run stopped after "
@@ -177,34 +179,45 @@ public class CurationService {
 
     /**
      * Extraction, screening and embedding for a batch of traces: everything slow happens before any trace's
-     * transaction opens, and the batch's lesson texts are embedded in one call (the model runs batches far faster
-     * than single texts).
+     * transaction opens. Most candidate texts were embedded by the backfill after their trace was recorded; the
+     * rest (fixes, rewritten lessons, traces the backfill has not reached) are embedded here, each distinct text once
+     * and the batch in one call (the model runs batches far faster than single texts).
      */
     private List<List<TraceCurator.Prepared>> prepare(List<PendingTrace> batch) {
         List<List<LessonCandidate>> candidates = new ArrayList<>();
         List<List<Optional<String>>> reasons = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        Map<String, float[]> missing = new LinkedHashMap<>();
+        Map<String, float[]> successes = new LinkedHashMap<>();
+        batch.stream().filter(t -> t.outcome() == Outcome.SUCCESS).forEach(t -> successes.put(t.traceId(), taskVector(t)));
+        Map<String, List<CurationRepository.EarlierFailure>> failures = repo.earlierFailures(successes, props.fixTaskSimilarity());
         for (PendingTrace trace : batch) {
-            List<LessonCandidate> mine = extractor.extract(trace, t -> t.outcome() == Outcome.SUCCESS
-                    ? repo.earlierFailures(t.traceId(), taskVector(t), props.fixTaskSimilarity()) : List.of())
+            List<LessonCandidate> mine = extractor.extract(trace, t -> failures.getOrDefault(t.traceId(), List.of()))
                     .stream().map(generalisation::apply).toList();
             List<Optional<String>> screened = mine.stream().map(c -> LessonScreen.quarantineReason(c.screened())).toList();
             for (int i = 0; i < mine.size(); i++) {
-                if (screened.get(i).isEmpty()) {
-                    texts.add(mine.get(i).text());
+                String text = mine.get(i).text();
+                if (screened.get(i).isEmpty() && trace.candidateEmbeddings().of(text, embedder.modelName()).isEmpty()) {
+                    missing.put(text, null);
                 }
             }
             candidates.add(mine);
             reasons.add(screened);
         }
+        List<String> texts = new ArrayList<>(missing.keySet());
         List<float[]> vectors = embedder.embedDocuments(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            missing.put(texts.get(i), vectors.get(i));
+        }
         List<List<TraceCurator.Prepared>> prepared = new ArrayList<>();
-        int v = 0;
         for (int t = 0; t < batch.size(); t++) {
+            PendingTrace trace = batch.get(t);
             List<TraceCurator.Prepared> mine = new ArrayList<>();
             for (int i = 0; i < candidates.get(t).size(); i++) {
+                LessonCandidate c = candidates.get(t).get(i);
                 Optional<String> reason = reasons.get(t).get(i);
-                mine.add(new TraceCurator.Prepared(candidates.get(t).get(i), reason, reason.isEmpty() ? vectors.get(v++) : null));
+                float[] vector = reason.isPresent() ? null
+                        : trace.candidateEmbeddings().of(c.text(), embedder.modelName()).orElseGet(() -> missing.get(c.text()));
+                mine.add(new TraceCurator.Prepared(c, reason, vector));
             }
             prepared.add(mine);
         }

@@ -4,12 +4,20 @@ import dev.spark.ai.TextEmbedder;
 import dev.spark.experience.internal.ExperienceRepository;
 import dev.spark.experience.internal.ExperienceRepository.Embeddable;
 import dev.spark.experience.internal.ExperienceRepository.PendingText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +26,12 @@ import org.springframework.stereotype.Component;
  * Embeds tasks and failure patterns after their trace has committed, so that recording a trace costs
  * milliseconds. Pending nodes are found by their missing embedding: a crash loses no work, the next start
  * picks them up. Tasks are embedded as queries (they are compared with other tasks and searched with), failure
- * patterns as passages. Lessons are embedded by curation, which owns them.
+ * patterns as passages. Lessons are curation's, but the texts it will embed for a pending trace are mostly known
+ * when the trace is recorded ({@link CandidateTexts}): they are embedded here too and kept on the trace until
+ * curation claims it, so that a curation run embeds only what it could not know in advance. Those texts are embedded
+ * in the background only once recording has paused for {@code spark.experience.candidate-quiet} (default one
+ * second): on a machine of few cores their embedding would otherwise take CPU from the traces being recorded. Under
+ * steady traffic they wait for a pause, or for the run, which embeds whatever is still missing.
  */
 @Component
 public class EmbeddingBackfill implements AutoCloseable {
@@ -35,30 +48,97 @@ public class EmbeddingBackfill implements AutoCloseable {
 
     private final ExperienceRepository repository;
     private final TextEmbedder embedder;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final List<CandidateTexts> candidateTexts;
+    private final long quietNanos;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "spark-embedding-backfill");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean candidatesScheduled = new AtomicBoolean();
+    private volatile long lastRequest = System.nanoTime();
+    private final AtomicLong embedded = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
 
-    public EmbeddingBackfill(ExperienceRepository repository, TextEmbedder embedder) {
-        this.repository = repository;
-        this.embedder = embedder;
+    /** What the backfill has done since the start, on any thread: texts embedded and the time its passes took. */
+    public record Totals(long texts, long busyNanos) {
     }
 
-    /** Embeds whatever is pending, soon, on the backfill thread. */
+    /**
+     * @param candidateTexts what curation will embed of a pending trace (none without curation)
+     * @param candidateQuiet how long recording must have paused before candidate texts are embedded in the background
+     */
+    public EmbeddingBackfill(ExperienceRepository repository, TextEmbedder embedder, List<CandidateTexts> candidateTexts,
+                             @Value("${spark.experience.candidate-quiet:PT1S}") Duration candidateQuiet) {
+        if (candidateQuiet == null || candidateQuiet.isNegative()) {
+            throw new IllegalArgumentException("spark.experience.candidate-quiet must be zero or more, was " + candidateQuiet);
+        }
+        this.repository = repository;
+        this.embedder = embedder;
+        this.candidateTexts = List.copyOf(candidateTexts);
+        this.quietNanos = candidateQuiet.toNanos();
+    }
+
+    /**
+     * Embeds the pending tasks and failure patterns soon, on the backfill thread; the pending candidate texts once
+     * recording has been quiet for a while.
+     */
     public void requestSoon() {
+        lastRequest = System.nanoTime();
         if (scheduled.compareAndSet(false, true)) {
             worker.execute(() -> {
                 scheduled.set(false);
-                try {
-                    drain();
-                } catch (RuntimeException e) {
-                    log.warn("Embedding backfill failed; it is retried on the next trace or start: {}", e.getMessage());
-                }
+                background(this::drainRecorded);
+                candidatesWhenQuiet();
             });
         }
+    }
+
+    /** Schedules a background pass over candidate texts for when recording has been quiet long enough. */
+    private void candidatesWhenQuiet() {
+        if (candidateTexts.isEmpty() || !candidatesScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = Math.max(0, lastRequest + quietNanos - System.nanoTime());
+        worker.schedule(() -> {
+            candidatesScheduled.set(false);
+            if (System.nanoTime() - lastRequest < quietNanos) {
+                candidatesWhenQuiet(); // a trace arrived meanwhile: wait for the next pause
+                return;
+            }
+            background(this::drainCandidatesWhileQuiet);
+        }, wait, TimeUnit.NANOSECONDS);
+    }
+
+    /** One background pass, counted in {@link #totals()}; a failure is logged and retried on the next request. */
+    private void background(IntSupplier pass) {
+        try {
+            synchronized (this) {
+                long started = System.nanoTime();
+                try {
+                    embedded.addAndGet(pass.getAsInt());
+                } finally {
+                    busyNanos.addAndGet(System.nanoTime() - started);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Embedding backfill failed; it is retried on the next trace or start: {}", e.getMessage());
+        }
+    }
+
+    /** Candidate texts a batch at a time, stopping as soon as a trace is recorded (a later pause resumes). */
+    private int drainCandidatesWhileQuiet() {
+        int total = 0;
+        while (System.nanoTime() - lastRequest >= quietNanos) {
+            int[] done = embedCandidates();
+            total += done[1];
+            if (done[0] < BATCH) {
+                return total;
+            }
+        }
+        candidatesWhenQuiet();
+        return total;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -66,8 +146,41 @@ public class EmbeddingBackfill implements AutoCloseable {
         requestSoon();
     }
 
-    /** Embeds everything pending now, on the calling thread; returns how many nodes were embedded. */
+    /**
+     * Embeds everything pending now (candidate texts included, quiet or not), on the calling thread; returns how many
+     * texts were embedded.
+     */
     public synchronized int drain() {
+        long started = System.nanoTime();
+        try {
+            int total = drainNow();
+            embedded.addAndGet(total);
+            return total;
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    public Totals totals() {
+        return new Totals(embedded.get(), busyNanos.get());
+    }
+
+    private int drainNow() {
+        int total = drainRecorded();
+        if (!candidateTexts.isEmpty()) {
+            while (true) {
+                int[] done = embedCandidates();
+                total += done[1];
+                if (done[0] < BATCH) {
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Tasks and failure patterns: what recommend and fix pairing need soon after a trace is recorded. */
+    private int drainRecorded() {
         int total = 0;
         for (Kind kind : KINDS) {
             while (true) {
@@ -79,6 +192,32 @@ public class EmbeddingBackfill implements AutoCloseable {
             }
         }
         return total;
+    }
+
+    /** One batch of pending traces: returns the traces handled and the texts embedded. */
+    private int[] embedCandidates() {
+        List<PendingTrace> traces = repository.unembedded(BATCH);
+        if (traces.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Map<String, List<String>> textsByTrace = new LinkedHashMap<>();
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        for (PendingTrace trace : traces) {
+            List<String> texts = candidateTexts.stream().flatMap(c -> c.of(trace).stream()).distinct().toList();
+            textsByTrace.put(trace.traceId(), texts);
+            texts.forEach(t -> vectors.put(t, null));
+        }
+        // near-duplicate lessons are often reported verbatim: each distinct text is embedded once
+        List<String> distinct = new ArrayList<>(vectors.keySet());
+        List<float[]> embedded = embedder.embedDocuments(distinct);
+        for (int i = 0; i < distinct.size(); i++) {
+            vectors.put(distinct.get(i), embedded.get(i));
+        }
+        List<ExperienceRepository.CandidateRow> rows = textsByTrace.entrySet().stream()
+                .map(e -> new ExperienceRepository.CandidateRow(e.getKey(), e.getValue(), e.getValue().stream().map(vectors::get).toList()))
+                .toList();
+        repository.setCandidateEmbeddings(rows, embedder.modelName());
+        return new int[] {traces.size(), distinct.size()};
     }
 
     private int embedBatch(Kind kind) {

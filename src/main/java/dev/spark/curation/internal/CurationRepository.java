@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every Cypher statement of curation, parameterised. Curation is the only module that creates or changes
  * Lesson, LessonCluster, CurationRun and CurationLease nodes; it reads traces, tasks, APIs and documentation.
- * Methods taking a {@link TransactionContext} run in the caller's transaction (one per trace).
+ * Methods taking a {@link TransactionContext} run in the caller's transaction (one per trace); the nearest lessons of a
+ * batch's candidates are read together before those transactions ({@link #nearestAll}).
  */
 @Component
 public class CurationRepository {
@@ -75,31 +76,37 @@ public class CurationRepository {
     // ---- extraction ------------------------------------------------------------------------------------------------
 
     /**
-     * Failed attempts before a successful one: on the same task, or on a task whose embedding is close enough.
+     * Failed attempts before each successful one: on the same task, or on a task whose embedding is close enough.
      * The same agent's failures come first, then the most similar task, then the most recent failure. Only failures of
      * the same space: a fix lesson carries its failure as provenance, which must not cross into another space.
      */
     private static final String EARLIER_FAILURES = """
-            MATCH (s:Trace {id: $traceId})-[:ATTEMPTED]->(task:Task)
+            UNWIND $rows AS row
+            MATCH (s:Trace {id: row.traceId})-[:ATTEMPTED]->(task:Task)
             MATCH (s)<-[:RECORDED]-(me:Agent)
-            CALL (s, task) {
-              MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(task)
-              WHERE f.createdAt < s.createdAt AND coalesce(f.space, 'commons') = coalesce(s.space, 'commons')
-              RETURN f, 1.0 AS similarity
-              UNION
-              WITH s, task
-              CALL db.index.vector.queryNodes('task_embedding', 50, $vector) YIELD node, score AS indexScore
-              WITH s, task, node, 2 * indexScore - 1 AS score WHERE score >= $minSimilarity AND node <> task
-              MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(node)
-              WHERE f.createdAt < s.createdAt AND coalesce(f.space, 'commons') = coalesce(s.space, 'commons')
-              RETURN f, score AS similarity
+            CALL (s, task, me, row) {
+              CALL (s, task, row) {
+                MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(task)
+                WHERE f.createdAt < s.createdAt AND coalesce(f.space, 'commons') = coalesce(s.space, 'commons')
+                RETURN f, 1.0 AS similarity
+                UNION
+                WITH s, task, row
+                CALL db.index.vector.queryNodes('task_embedding', 50, row.vector) YIELD node, score AS indexScore
+                WITH s, task, node, 2 * indexScore - 1 AS score WHERE score >= $minSimilarity AND node <> task
+                MATCH (f:Trace {outcome: 'FAILURE'})-[:ATTEMPTED]->(node)
+                WHERE f.createdAt < s.createdAt AND coalesce(f.space, 'commons') = coalesce(s.space, 'commons')
+                RETURN f, score AS similarity
+              }
+              MATCH (f)<-[:RECORDED]-(a:Agent)
+              CALL (f) { OPTIONAL MATCH (f)-[:USED]->(x:Api) RETURN collect(x.qualifiedName) AS apis }
+              CALL (f) { OPTIONAL MATCH (f)-[:HIT]->(p:FailurePattern) RETURN head(collect(p.signature)) AS failure }
+              WITH f, a, a = me AS sameAgent, similarity, apis, failure
+              ORDER BY sameAgent DESC, similarity DESC, f.createdAt DESC
+              LIMIT 5
+              RETURN collect({traceId: f.id, agentId: a.id, sameAgent: sameAgent, similarity: similarity, error: f.error,
+                              apis: apis, failure: failure}) AS failures
             }
-            MATCH (f)<-[:RECORDED]-(a:Agent)
-            CALL (f) { OPTIONAL MATCH (f)-[:USED]->(x:Api) RETURN collect(x.qualifiedName) AS apis }
-            CALL (f) { OPTIONAL MATCH (f)-[:HIT]->(p:FailurePattern) RETURN head(collect(p.signature)) AS failure }
-            RETURN f.id AS traceId, a.id AS agentId, a = me AS sameAgent, similarity, f.error AS error, apis, failure
-            ORDER BY sameAgent DESC, similarity DESC, f.createdAt DESC
-            LIMIT 5""";
+            RETURN s.id AS success, failures""";
 
     // ---- lessons ---------------------------------------------------------------------------------------------------
 
@@ -116,6 +123,24 @@ public class CurationRepository {
             RETURN node.id AS id, node.text AS text, score, coalesce(node.apis, []) AS apis, node.kind AS kind, node.code AS code, cluster
             ORDER BY score DESC
             LIMIT $k""";
+
+    /**
+     * {@link #NEAREST} for many candidates at once, read before their traces' transactions: one statement per batch
+     * instead of one per candidate. Each row gives its own vector, kinds and space.
+     */
+    private static final String NEAREST_ALL = """
+            UNWIND $rows AS row
+            CALL (row) {
+              CALL db.index.vector.queryNodes('lesson_embedding', $fetch, row.vector) YIELD node, score AS indexScore
+              WITH node, 2 * indexScore - 1 AS score
+              WHERE node.status IN $live AND node.kind IN row.kinds AND coalesce(node.space, 'commons') = row.space
+                AND node.promoted IS NULL
+              WITH node, score ORDER BY score DESC LIMIT $k
+              CALL (node) { OPTIONAL MATCH (node)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
+              RETURN collect({id: node.id, text: node.text, score: score, apis: coalesce(node.apis, []), kind: node.kind,
+                              code: node.code, cluster: cluster}) AS neighbours
+            }
+            RETURN row.i AS i, neighbours""";
 
     private static final String CREATE_LESSON = """
             CREATE (l:Lesson {id: $id, text: $text, kind: $kind, status: $status, quarantineReason: $reason, space: $space,
@@ -140,8 +165,7 @@ public class CurationRepository {
             SET l.agents = agents""";
 
     /** APPLIES_TO existing APIs only; BACKED_BY the chunks of each API closest to the lesson; AVOIDS its failures. */
-    private static final String GROUND = """
-            MATCH (l:Lesson {id: $id})
+    private static final String GROUND_LESSON = """
             CALL (l) {
               UNWIND $apis AS name
               MATCH (a:Api {qualifiedName: name})
@@ -161,7 +185,31 @@ public class CurationRepository {
               UNWIND $avoids AS signature
               MATCH (f:FailurePattern {signature: signature})
               MERGE (l)-[:AVOIDS]->(f)
-            }""";
+            }
+            """;
+
+    /** A lesson that is not merged (a new canonical lesson, or a quarantined one), created and grounded at once. */
+    private static final String CREATE_GROUNDED = CREATE_LESSON + "\nWITH l\n" + GROUND_LESSON;
+
+    /**
+     * A new canonical lesson, created, grounded and put in its cluster in one statement: it joins the cluster
+     * {@code $cluster} when {@code $join}, or starts it with {@code $label}. Returns the cluster's label.
+     */
+    private static final String CREATE_CLUSTERED = CREATE_GROUNDED + """
+            WITH l
+            CALL (l) {
+              WITH l WHERE $join
+              MATCH (c:LessonCluster {id: $cluster})
+              MERGE (l)-[:IN_CLUSTER]->(c)
+              SET c.size = coalesce(c.size, 0) + 1
+              RETURN c.label AS label
+              UNION
+              WITH l WHERE NOT $join
+              CREATE (c:LessonCluster {id: $cluster, label: $label, size: 1, createdAt: datetime()})
+              CREATE (l)-[:IN_CLUSTER]->(c)
+              RETURN c.label AS label
+            }
+            RETURN label""";
 
     /**
      * The tail of a statement that changed canonical lesson {@code c}: recounts its distinct agents over itself and
@@ -178,18 +226,17 @@ public class CurationRepository {
             RETURN c.status AS status, c.agents AS agents""";
 
     /**
-     * Adds one piece of support to a canonical lesson and recounts its distinct agents over itself and its
-     * duplicates (the agent of a fix's failed attempt does not count as confirming it).
+     * A near-duplicate, created as a merged lesson with its provenance, pointed at its canonical lesson, which takes
+     * one more piece of support; returns the canonical lesson's status and distinct agents.
      */
-    private static final String ABSORB = """
-            MATCH (c:Lesson {id: $id})
+    private static final String CREATE_MERGED = CREATE_LESSON + """
+
+            WITH l
+            MATCH (c:Lesson {id: $canonical})
+            CREATE (l)-[:MERGED_INTO {similarity: $similarity, apiOverlap: $overlap, at: datetime()}]->(c)
             SET c.support = c.support + 1, c.successes = c.successes + $successes, c.failures = c.failures + $failures,
                 c.updatedAt = datetime()
             """ + RECOUNT_AGENTS;
-
-    private static final String MERGE_INTO = """
-            MATCH (d:Lesson {id: $duplicate}), (c:Lesson {id: $canonical})
-            CREATE (d)-[:MERGED_INTO {similarity: $similarity, apiOverlap: $overlap, at: datetime()}]->(c)""";
 
     private static final String CANONICAL = """
             UNWIND $ids AS id
@@ -271,19 +318,6 @@ public class CurationRepository {
     private static final String REVIEW_RUN = """
             CREATE (:CurationRun {id: $runId, trigger: $trigger, status: 'COMPLETED', startedAt: datetime(), finishedAt: datetime(),
                                   traces: 0, merged: $merged})""";
-
-    // ---- clusters ----------------------------------------------------------------------------------------------------
-
-    private static final String JOIN_CLUSTER = """
-            MATCH (l:Lesson {id: $id}), (c:LessonCluster {id: $cluster})
-            MERGE (l)-[:IN_CLUSTER]->(c)
-            SET c.size = coalesce(c.size, 0) + 1
-            RETURN c.label AS label""";
-
-    private static final String START_CLUSTER = """
-            MATCH (l:Lesson {id: $id})
-            CREATE (c:LessonCluster {id: $cluster, label: $label, size: 1, createdAt: datetime()})
-            CREATE (l)-[:IN_CLUSTER]->(c)""";
 
     // ---- contradictions ------------------------------------------------------------------------------------------------
 
@@ -679,12 +713,23 @@ public class CurationRepository {
                                  List<String> apis, String failureSignature) {
     }
 
-    public List<EarlierFailure> earlierFailures(String traceId, float[] taskVector, double minSimilarity) {
-        return graph.query(EARLIER_FAILURES, Map.of("traceId", traceId, "vector", taskVector, "minSimilarity", minSimilarity))
-                .stream().map(r -> new EarlierFailure(r.get("traceId").asString(), r.get("agentId").asString(),
-                        r.get("sameAgent").asBoolean(), r.get("similarity").asDouble(), r.get("error").asString(null),
-                        r.get("apis").asList(Value::asString), r.get("failure").asString(null)))
-                .toList();
+    /**
+     * The earlier failures of many successful traces in one statement, by the success's trace id; {@code taskVectors}
+     * holds the embedding of each success's task.
+     */
+    public Map<String, List<EarlierFailure>> earlierFailures(Map<String, float[]> taskVectors, double minSimilarity) {
+        if (taskVectors.isEmpty()) {
+            return Map.of();
+        }
+        List<Map<String, Object>> rows = taskVectors.entrySet().stream()
+                .map(e -> Map.<String, Object>of("traceId", e.getKey(), "vector", e.getValue())).toList();
+        Map<String, List<EarlierFailure>> out = new HashMap<>();
+        for (Record r : graph.query(EARLIER_FAILURES, Map.of("rows", rows, "minSimilarity", minSimilarity))) {
+            out.put(r.get("success").asString(), r.get("failures").asList(f -> new EarlierFailure(f.get("traceId").asString(),
+                    f.get("agentId").asString(), f.get("sameAgent").asBoolean(), f.get("similarity").asDouble(),
+                    f.get("error").asString(null), f.get("apis").asList(Value::asString), f.get("failure").asString(null))));
+        }
+        return out;
     }
 
     // ---- lessons ---------------------------------------------------------------------------------------------------
@@ -704,9 +749,34 @@ public class CurationRepository {
                         r.get("kind").asString(), r.get("code").asString(null), r.get("cluster").asString(null)));
     }
 
-    /** Stores a lesson with its provenance; {@code vector} is stored only for canonical lessons (null otherwise). */
-    public void createLesson(TransactionContext tx, String id, LessonCandidate c, String status, String reason, String space,
-                             int successes, int failures, float[] vector) {
+    /** A candidate's embedding, the lesson kinds it may merge with and the space its trace belongs to. */
+    public record NearestQuery(float[] vector, List<String> kinds, String space) {
+    }
+
+    /**
+     * The {@code k} nearest live lessons of each query and up to {@code spare} more, in the order of {@code queries},
+     * read in one statement outside any transaction of the caller. The index is asked for as many as {@link #nearest}
+     * asks for {@code k}.
+     */
+    public List<List<Neighbour>> nearestAll(List<NearestQuery> queries, int k, int spare) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            rows.add(Map.of("i", i, "vector", queries.get(i).vector(), "kinds", queries.get(i).kinds(), "space", queries.get(i).space()));
+        }
+        List<List<Neighbour>> out = new ArrayList<>(java.util.Collections.nCopies(queries.size(), List.<Neighbour>of()));
+        for (Record r : graph.query(NEAREST_ALL, Map.of("rows", rows, "fetch", Math.max(50, k * 4), "k", k + spare, "live", LIVE))) {
+            out.set(r.get("i").asInt(), r.get("neighbours").asList(n -> new Neighbour(n.get("id").asString(), n.get("text").asString(null),
+                    n.get("score").asDouble(), n.get("apis").asList(Value::asString), n.get("kind").asString(),
+                    n.get("code").asString(null), n.get("cluster").asString(null))));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> lessonParams(String id, LessonCandidate c, String status, String reason, String space,
+                                                    int successes, int failures, float[] vector) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("text", c.text());
@@ -724,30 +794,47 @@ public class CurationRepository {
         params.put("failures", failures);
         params.put("sources", c.sources().stream().map(s -> Map.of("traceId", s.traceId(), "role", s.role())).toList());
         params.put("vector", vector);
-        tx.run(CREATE_LESSON, params).consume();
+        return params;
     }
 
-    public void ground(TransactionContext tx, String id, List<String> apis, List<String> avoids, float[] vector, int docsPerApi) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        params.put("apis", apis);
-        params.put("avoids", avoids);
-        params.put("vector", vector);
+    /** Stores a quarantined lesson with its provenance, linked to its APIs and failure patterns (no embedding, no documentation). */
+    public void createQuarantined(TransactionContext tx, String id, LessonCandidate c, String reason, String space, int successes,
+                                  int failures) {
+        Map<String, Object> params = lessonParams(id, c, "QUARANTINED", reason, space, successes, failures, null);
+        params.put("avoids", c.avoids());
+        params.put("docsPerApi", 0);
+        tx.run(CREATE_GROUNDED, params).consume();
+    }
+
+    /** Where a new canonical lesson goes: into an existing cluster, or into a new one with this label. */
+    public record ClusterChoice(String cluster, boolean join, String label) {
+    }
+
+    /** Stores a new canonical lesson, grounded and clustered; returns its cluster's label. */
+    public String createCanonical(TransactionContext tx, String id, LessonCandidate c, String space, int successes, int failures,
+                                  float[] vector, int docsPerApi, ClusterChoice cluster) {
+        Map<String, Object> params = lessonParams(id, c, "CANDIDATE", null, space, successes, failures, vector);
+        params.put("avoids", c.avoids());
         params.put("docsPerApi", docsPerApi);
-        tx.run(GROUND, params).consume();
+        params.put("cluster", cluster.cluster());
+        params.put("join", cluster.join());
+        params.put("label", cluster.label());
+        return tx.run(CREATE_CLUSTERED, params).list(r -> r.get("label").asString(null)).stream().findFirst().orElse(null);
+    }
+
+    /** Stores a near-duplicate merged into {@code canonical}; returns the canonical lesson after it absorbed it. */
+    public Absorbed createMerged(TransactionContext tx, String id, LessonCandidate c, String space, int successes, int failures,
+                                 String canonical, double similarity, double overlap) {
+        Map<String, Object> params = lessonParams(id, c, "MERGED", null, space, successes, failures, null);
+        params.put("canonical", canonical);
+        params.put("similarity", similarity);
+        params.put("overlap", overlap);
+        Record r = tx.run(CREATE_MERGED, params).single();
+        return new Absorbed(r.get("status").asString(), r.get("agents").asLong());
     }
 
     /** The canonical lesson after absorbing one more piece of support. */
     public record Absorbed(String status, long agents) {
-    }
-
-    public Absorbed absorb(TransactionContext tx, String canonical, int successes, int failures) {
-        Record r = tx.run(ABSORB, Map.of("id", canonical, "successes", successes, "failures", failures)).single();
-        return new Absorbed(r.get("status").asString(), r.get("agents").asLong());
-    }
-
-    public void mergeInto(TransactionContext tx, String duplicate, String canonical, double similarity, double overlap) {
-        tx.run(MERGE_INTO, Map.of("duplicate", duplicate, "canonical", canonical, "similarity", similarity, "overlap", overlap)).consume();
     }
 
     /** The canonical lessons behind the given ones (a merged duplicate stands for the lesson it merged into). */
@@ -784,16 +871,6 @@ public class CurationRepository {
         params.put("reason", reason);
         params.put("live", LIVE);
         tx.run(SET_STATUS, params).consume();
-    }
-
-    // ---- clusters ----------------------------------------------------------------------------------------------------
-
-    public String joinCluster(TransactionContext tx, String lessonId, String clusterId) {
-        return tx.run(JOIN_CLUSTER, Map.of("id", lessonId, "cluster", clusterId)).single().get("label").asString(null);
-    }
-
-    public void startCluster(TransactionContext tx, String lessonId, String clusterId, String label) {
-        tx.run(START_CLUSTER, Map.of("id", lessonId, "cluster", clusterId, "label", label)).consume();
     }
 
     // ---- contradictions ------------------------------------------------------------------------------------------------

@@ -23,6 +23,11 @@ public final class Generalisation {
         this.generaliser = generaliser;
     }
 
+    /** Whether this candidate's text may change here (so that an embedding of the text as written would be wasted). */
+    public boolean rewrites(LessonCandidate c) {
+        return generaliser != null && !LessonCandidate.EXAMPLE.equals(c.kind());
+    }
+
     public LessonCandidate apply(LessonCandidate c) {
         if (generaliser == null || LessonCandidate.EXAMPLE.equals(c.kind())) {
             return c;

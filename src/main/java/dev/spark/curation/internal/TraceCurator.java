@@ -20,11 +20,44 @@ import org.neo4j.driver.TransactionContext;
  */
 public final class TraceCurator {
 
-    /** A candidate ready for the transaction: screened and, unless quarantined, embedded. */
-    public record Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector) {
+    /**
+     * A candidate ready for the transaction: screened and, unless quarantined, embedded; {@code indexed} are its nearest
+     * committed lessons when the batch began (null: look them up in the transaction).
+     */
+    public record Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector,
+                           List<CurationRepository.Neighbour> indexed) {
+
+        public Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector) {
+            this(candidate, quarantine, vector, null);
+        }
+
+        Prepared withIndexed(List<CurationRepository.Neighbour> neighbours) {
+            return new Prepared(candidate, quarantine, vector, neighbours);
+        }
     }
 
-    private record Fresh(String id, String text, float[] vector, List<String> apis, List<String> family, String code, String cluster) {
+    /** A canonical lesson created by a trace of the current batch. */
+    private record Fresh(String id, String text, float[] vector, List<String> apis, List<String> family, String code, String cluster,
+                         String space) {
+    }
+
+    /** What one trace's transaction decided, and the canonical lessons it created. */
+    public record Curated(List<Decision> decisions, List<Fresh> created) {
+    }
+
+    /**
+     * What the committed traces of a batch changed since its neighbours were read: lessons created (the neighbours
+     * read before the batch cannot hold them) and lessons no longer live. Updated only after a trace's transaction
+     * commits, so a retried transaction sees the same state.
+     */
+    public static final class Batch {
+        private final List<Fresh> created = new ArrayList<>();
+        private final java.util.Set<String> gone = new java.util.HashSet<>();
+
+        public void committed(Curated curated) {
+            created.addAll(curated.created());
+            curated.decisions().stream().filter(d -> d.action() == LessonAction.RETIRED).forEach(d -> gone.add(d.lessonId()));
+        }
     }
 
     private final CurationRepository repo;
@@ -41,9 +74,37 @@ public final class TraceCurator {
         this.mergeDecision = new MergeDecision(props.mergeSimilarity(), props.mergeApiOverlap(), props.mergeDisagreement());
     }
 
-    public List<Decision> curate(TransactionContext tx, String runId, PendingTrace trace, List<Prepared> prepared, TraceHook hook) {
+    /**
+     * Reads the nearest committed lessons of every embedded candidate of a batch in one statement, before any of the
+     * batch's transactions; {@link #curate} adds what the batch's earlier traces changed.
+     */
+    public List<List<Prepared>> withNeighbours(List<PendingTrace> traces, List<List<Prepared>> batch) {
+        List<CurationRepository.NearestQuery> queries = new ArrayList<>();
+        for (int t = 0; t < batch.size(); t++) {
+            for (Prepared p : batch.get(t)) {
+                if (p.quarantine().isEmpty()) {
+                    queries.add(new CurationRepository.NearestQuery(p.vector(), LessonCandidate.family(p.candidate().kind()),
+                            space(traces.get(t))));
+                }
+            }
+        }
+        // a few more than needed, for lessons that leave the live ones while the batch runs
+        List<List<CurationRepository.Neighbour>> found = repo.nearestAll(queries, props.mergeCandidates(), props.mergeCandidates());
+        List<List<Prepared>> out = new ArrayList<>();
+        int q = 0;
+        for (List<Prepared> trace : batch) {
+            List<Prepared> mine = new ArrayList<>();
+            for (Prepared p : trace) {
+                mine.add(p.quarantine().isEmpty() ? p.withIndexed(found.get(q++)) : p);
+            }
+            out.add(mine);
+        }
+        return out;
+    }
+
+    public Curated curate(TransactionContext tx, String runId, PendingTrace trace, List<Prepared> prepared, Batch batch, TraceHook hook) {
         if (!feed.claim(tx, trace.traceId())) {
-            return List.of(); // curated meanwhile by another run: its lessons, merges and credits are already there
+            return new Curated(List.of(), List.of()); // curated meanwhile by another run: its lessons, merges and credits are already there
         }
         List<Decision> decisions = new ArrayList<>();
         List<Fresh> fresh = new ArrayList<>();
@@ -53,12 +114,11 @@ public final class TraceCurator {
             LessonCandidate c = p.candidate();
             String id = "lesson-" + UUID.randomUUID();
             if (p.quarantine().isPresent()) {
-                repo.createLesson(tx, id, c, "QUARANTINED", p.quarantine().get(), trace.space(), successes, failures, null);
-                repo.ground(tx, id, c.apis(), c.avoids(), null, 0);
+                repo.createQuarantined(tx, id, c, p.quarantine().get(), trace.space(), successes, failures);
                 decisions.add(new Decision(id, LessonAction.QUARANTINED, p.quarantine().get()));
                 continue;
             }
-            List<CurationRepository.Neighbour> neighbours = neighbours(tx, trace, p, fresh);
+            List<CurationRepository.Neighbour> neighbours = neighbours(tx, trace, p, batch, fresh);
             Optional<Match> duplicate = neighbours.stream().map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
                     .filter(m -> mergeDecision.decide(c.text(), c.apis(), m.neighbour().text(), m.neighbour().apis(),
                             m.neighbour().similarity()).merge())
@@ -86,7 +146,7 @@ public final class TraceCurator {
                 continue;
             }
             String cluster = create(tx, trace, id, p, neighbours, successes, failures, decisions);
-            fresh.add(new Fresh(id, c.text(), p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster));
+            fresh.add(new Fresh(id, c.text(), p.vector(), c.apis(), LessonCandidate.family(c.kind()), c.code(), cluster, space(trace)));
             for (Judged j : judged) {
                 if (j.is(AdviceComparison.Relation.OPPOSITE)) {
                     String rival = j.match().neighbour().id();
@@ -109,7 +169,7 @@ public final class TraceCurator {
         credit(tx, trace, decisions);
         hook.beforeCommit(trace);
         repo.decide(tx, runId, decisions);
-        return decisions;
+        return new Curated(decisions, fresh);
     }
 
     /** Neighbours in the review band asked of the judge, per candidate: the judge is the slowest step of a run. */
@@ -144,28 +204,48 @@ public final class TraceCurator {
     }
 
     /**
-     * Live lessons of the trace's space near the candidate: from the index (committed ones) and from this very
-     * transaction. A lesson of one space never merges into, clusters with or contradicts a lesson of another.
+     * Live lessons of the trace's space near the candidate: the nearest committed ones (read when the batch began,
+     * corrected by what the batch's earlier traces created and retired, as if read now) and every one created in this
+     * very transaction. A lesson of one space never merges into, clusters with or contradicts a lesson of another.
      */
-    private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, PendingTrace trace, Prepared p, List<Fresh> fresh) {
+    private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, PendingTrace trace, Prepared p, Batch batch,
+                                                          List<Fresh> fresh) {
         List<String> family = LessonCandidate.family(p.candidate().kind());
-        List<CurationRepository.Neighbour> all = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates(), space(trace)));
+        String space = space(trace);
+        List<CurationRepository.Neighbour> committed;
+        if (p.indexed() == null) {
+            committed = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates(), space));
+        } else {
+            committed = new ArrayList<>();
+            p.indexed().stream().filter(n -> !batch.gone.contains(n.id())).forEach(committed::add);
+            batch.created.stream().filter(f -> f.family().equals(family) && f.space().equals(space) && !batch.gone.contains(f.id()))
+                    .map(f -> near(p, f)).forEach(committed::add);
+            committed.sort(BY_SIMILARITY);
+            committed = new ArrayList<>(committed.subList(0, Math.min(props.mergeCandidates(), committed.size())));
+        }
+        List<CurationRepository.Neighbour> all = committed;
         for (Fresh f : fresh) {
             if (f.family().equals(family)) {
-                all.add(new CurationRepository.Neighbour(f.id(), f.text(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
-                        p.candidate().kind(), f.code(), f.cluster()));
+                all.add(near(p, f));
             }
         }
-        all.sort(Comparator.comparingDouble(CurationRepository.Neighbour::similarity).reversed());
+        all.sort(BY_SIMILARITY);
         return all;
+    }
+
+    private static final Comparator<CurationRepository.Neighbour> BY_SIMILARITY =
+            Comparator.comparingDouble(CurationRepository.Neighbour::similarity).reversed();
+
+    private static CurationRepository.Neighbour near(Prepared p, Fresh f) {
+        return new CurationRepository.Neighbour(f.id(), f.text(), Similarity.cosine(p.vector(), f.vector()), f.apis(),
+                p.candidate().kind(), f.code(), f.cluster());
     }
 
     private void merge(TransactionContext tx, PendingTrace trace, String id, LessonCandidate c, Match match, int successes,
                        int failures, List<Decision> decisions, String reason) {
         String canonical = match.neighbour().id();
-        repo.createLesson(tx, id, c, "MERGED", null, trace.space(), successes, failures, null);
-        repo.mergeInto(tx, id, canonical, match.neighbour().similarity(), match.overlap());
-        CurationRepository.Absorbed absorbed = repo.absorb(tx, canonical, successes, failures);
+        CurationRepository.Absorbed absorbed = repo.createMerged(tx, id, c, trace.space(), successes, failures, canonical,
+                match.neighbour().similarity(), match.overlap());
         decisions.add(new Decision(id, LessonAction.MERGED, reason));
         if ("CANDIDATE".equals(absorbed.status()) && absorbed.agents() >= props.promoteAgents()) {
             promote(tx, canonical, "supported by " + absorbed.agents() + " distinct agents", decisions);
@@ -176,10 +256,16 @@ public final class TraceCurator {
     private String create(TransactionContext tx, PendingTrace trace, String id, Prepared p, List<CurationRepository.Neighbour> neighbours,
                           int successes, int failures, List<Decision> decisions) {
         LessonCandidate c = p.candidate();
-        repo.createLesson(tx, id, c, "CANDIDATE", null, trace.space(), successes, failures, p.vector());
-        repo.ground(tx, id, c.apis(), c.avoids(), p.vector(), props.docsPerApi());
+        Optional<CurationRepository.Neighbour> nearest = neighbours.stream().findFirst()
+                .filter(n -> n.cluster() != null && n.similarity() >= props.clusterSimilarity()
+                        && (Similarity.apiOverlap(c.apis(), n.apis()) > 0));
+        CurationRepository.ClusterChoice cluster = nearest
+                .map(n -> new CurationRepository.ClusterChoice(n.cluster(), true, null))
+                .orElseGet(() -> new CurationRepository.ClusterChoice("cluster-" + UUID.randomUUID(), false, ClusterLabel.of(c.text(), c.apis())));
+        String label = repo.createCanonical(tx, id, c, trace.space(), successes, failures, p.vector(), props.docsPerApi(), cluster);
         decisions.add(new Decision(id, LessonAction.CREATED, c.kind() + " lesson from trace " + trace.traceId() + " of " + trace.agentId()));
-        String cluster = cluster(tx, id, c, neighbours, decisions);
+        decisions.add(new Decision(id, LessonAction.CLUSTERED, nearest.map(n -> String.format("joined cluster %s (%s) of %s, similarity %.3f",
+                n.cluster(), label, n.id(), n.similarity())).orElse("started cluster " + cluster.cluster() + " (" + cluster.label() + ")")));
         if (LessonCandidate.FIX.equals(c.kind())) {
             for (String rival : repo.swappedFixes(tx, id, c.dropped(), c.added(), space(trace))) {
                 repo.contradict(tx, id, rival);
@@ -190,25 +276,7 @@ public final class TraceCurator {
         if (props.promoteAgents() <= 1) {
             promote(tx, id, "supported by 1 agent, as configured", decisions);
         }
-        return cluster;
-    }
-
-    private String cluster(TransactionContext tx, String id, LessonCandidate c, List<CurationRepository.Neighbour> neighbours,
-                           List<Decision> decisions) {
-        Optional<CurationRepository.Neighbour> nearest = neighbours.stream().findFirst()
-                .filter(n -> n.cluster() != null && n.similarity() >= props.clusterSimilarity()
-                        && (Similarity.apiOverlap(c.apis(), n.apis()) > 0));
-        if (nearest.isPresent()) {
-            String label = repo.joinCluster(tx, id, nearest.get().cluster());
-            decisions.add(new Decision(id, LessonAction.CLUSTERED, String.format("joined cluster %s (%s) of %s, similarity %.3f",
-                    nearest.get().cluster(), label, nearest.get().id(), nearest.get().similarity())));
-            return nearest.get().cluster();
-        }
-        String cluster = "cluster-" + UUID.randomUUID();
-        String label = ClusterLabel.of(c.text(), c.apis());
-        repo.startCluster(tx, id, cluster, label);
-        decisions.add(new Decision(id, LessonAction.CLUSTERED, "started cluster " + cluster + " (" + label + ")"));
-        return cluster;
+        return cluster.cluster();
     }
 
     /**

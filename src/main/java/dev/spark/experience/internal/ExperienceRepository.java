@@ -124,10 +124,8 @@ public class ExperienceRepository {
             DETACH DELETE n
             RETURN count(*) AS deleted""";
 
-    /** Uncurated traces, oldest first, with what curation learns from (see {@link PendingTrace}). */
-    private static final String UNCURATED = """
-            MATCH (tr:Trace:Uncurated)
-            WITH tr ORDER BY tr.createdAt, tr.id LIMIT $limit
+    /** What curation learns from a trace {@code tr} (see {@link PendingTrace}). */
+    private static final String PENDING_TRACE = """
             MATCH (a:Agent)-[:RECORDED]->(tr)-[:ATTEMPTED]->(t:Task)
             CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(x:Api) WITH x ORDER BY x.qualifiedName RETURN collect(x.qualifiedName) AS apis }
             CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN head(collect(f.signature)) AS failure }
@@ -138,8 +136,31 @@ public class ExperienceRepository {
             }
             RETURN tr.id AS traceId, a.id AS agentId, tr.space AS space, t.id AS taskId, t.text AS taskText,
                    t.embedding AS taskEmbedding, tr.outcome AS outcome, tr.attempt AS attempt, tr.error AS error, failure,
-                   apis, coalesce(tr.lessons, []) AS lessons, recommendation, rating, cited, tr.createdAt AS createdAt
-            ORDER BY tr.createdAt, tr.id""";
+                   apis, coalesce(tr.lessons, []) AS lessons, recommendation, rating, cited, tr.createdAt AS createdAt,
+                   tr.candidateModel AS candidateModel, coalesce(tr.candidateTexts, []) AS candidateTexts,
+                   coalesce(tr.candidateVectors, []) AS candidateVectors
+            """;
+
+    /** Uncurated traces, oldest first. */
+    private static final String UNCURATED = """
+            MATCH (tr:Trace:Uncurated)
+            WITH tr ORDER BY tr.createdAt, tr.id LIMIT $limit
+            """ + PENDING_TRACE + "ORDER BY tr.createdAt, tr.id";
+
+    /** Uncurated traces whose candidate texts the backfill has not embedded yet, oldest first. */
+    private static final String UNEMBEDDED = """
+            MATCH (tr:Trace:Uncurated) WHERE tr.candidateTexts IS NULL
+            WITH tr ORDER BY tr.createdAt, tr.id LIMIT $limit
+            """ + PENDING_TRACE;
+
+    /**
+     * The candidate texts of a trace with their embeddings, one after another in a flat list: a property cannot hold
+     * a list of lists. Only on traces still pending: curation removes them when it claims the trace.
+     */
+    private static final String SET_CANDIDATE_EMBEDDINGS = """
+            UNWIND $rows AS row
+            MATCH (tr:Trace:Uncurated {id: row.traceId})
+            SET tr.candidateTexts = row.texts, tr.candidateVectors = row.vectors, tr.candidateModel = $model""";
 
     /** Takes the trace's write lock first, so the label read after it is the committed one (see {@link #claim}). */
     private static final String LOCK_TRACE = """
@@ -149,7 +170,7 @@ public class ExperienceRepository {
 
     private static final String CLAIM = """
             MATCH (tr:Trace:Uncurated {id: $id})
-            REMOVE tr:Uncurated
+            REMOVE tr:Uncurated, tr.candidateTexts, tr.candidateVectors, tr.candidateModel
             SET tr.curatedAt = datetime()
             RETURN count(tr) AS claimed""";
 
@@ -416,6 +437,28 @@ public class ExperienceRepository {
         return graph.query(UNCURATED, Map.of("limit", limit)).stream().map(ExperienceRepository::pendingTrace).toList();
     }
 
+    /** Up to {@code limit} uncurated traces whose candidate texts are not embedded yet. */
+    public List<PendingTrace> unembedded(int limit) {
+        return graph.query(UNEMBEDDED, Map.of("limit", limit)).stream().map(ExperienceRepository::pendingTrace).toList();
+    }
+
+    /** A trace's candidate texts and their embeddings ({@code vectors} parallel to {@code texts}). */
+    public record CandidateRow(String traceId, List<String> texts, List<float[]> vectors) {
+    }
+
+    public void setCandidateEmbeddings(List<CandidateRow> traces, String model) {
+        List<Map<String, Object>> rows = new ArrayList<>(traces.size());
+        for (CandidateRow t : traces) {
+            int dimensions = t.vectors().isEmpty() ? 0 : t.vectors().get(0).length;
+            float[] flat = new float[dimensions * t.vectors().size()];
+            for (int i = 0; i < t.vectors().size(); i++) {
+                System.arraycopy(t.vectors().get(i), 0, flat, i * dimensions, dimensions);
+            }
+            rows.add(Map.of("traceId", t.traceId(), "texts", t.texts(), "vectors", flat));
+        }
+        graph.execute(SET_CANDIDATE_EMBEDDINGS, Map.of("rows", rows, "model", model));
+    }
+
     /**
      * Takes a trace out of the feed in the caller's transaction and says whether this transaction was the one to do it.
      * The lock is taken before the label is read, so of two transactions claiming the same trace the second waits
@@ -484,6 +527,24 @@ public class ExperienceRepository {
                 r.get("attempt").asString(null), r.get("error").asString(null), r.get("failure").asString(null),
                 r.get("apis").asList(Value::asString), r.get("lessons").asList(Value::asString),
                 r.get("recommendation").asString(null), r.get("rating").isNull() ? null : r.get("rating").asInt(),
-                r.get("cited").asList(Value::asString), r.get("createdAt").asZonedDateTime());
+                r.get("cited").asList(Value::asString), r.get("createdAt").asZonedDateTime(), candidateEmbeddings(r));
+    }
+
+    private static PendingTrace.CandidateEmbeddings candidateEmbeddings(Record r) {
+        List<String> texts = r.get("candidateTexts").asList(Value::asString);
+        Value flat = r.get("candidateVectors");
+        if (texts.isEmpty() || r.get("candidateModel").isNull() || flat.size() % texts.size() != 0) {
+            return PendingTrace.CandidateEmbeddings.NONE;
+        }
+        int dimensions = flat.size() / texts.size();
+        Map<String, float[]> byText = new HashMap<>();
+        for (int t = 0; t < texts.size(); t++) {
+            float[] vector = new float[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] = flat.get(t * dimensions + i).asFloat();
+            }
+            byText.put(texts.get(t), vector);
+        }
+        return new PendingTrace.CandidateEmbeddings(r.get("candidateModel").asString(), byText);
     }
 }
