@@ -15,6 +15,8 @@ final class TestDatabaseForCommands {
     static void pointCommandsAt(Environment environment, EmbeddedNeo4j embedded) {
         String uri = embedded != null ? embedded.boltUri().toString() : environment.getProperty("spark.neo4j.uri");
         System.setProperty("spark.neo4j.uri", uri);
+        // as in the test's own context: no background pass writes lesson texts onto traces while a test compares them
+        System.setProperty("spark.experience.candidate-quiet", "PT1H");
         if (environment.getProperty("spark.neo4j.password") != null) {
             System.setProperty("spark.neo4j.password", environment.getProperty("spark.neo4j.password"));
         }
@@ -23,5 +25,6 @@ final class TestDatabaseForCommands {
     static void reset() {
         System.clearProperty("spark.neo4j.uri");
         System.clearProperty("spark.neo4j.password");
+        System.clearProperty("spark.experience.candidate-quiet");
     }
 }
