@@ -77,6 +77,12 @@ final class CurationBench implements Callable<Integer> {
             description = "traces recorded while a curation run works, at the largest size (default ${DEFAULT-VALUE}; 0 skips)")
     int duringRun;
 
+    @Option(names = "--warm-up", defaultValue = "100",
+            description = "traces recorded and curated once, before the first measured run, so that the runs measured are "
+                    + "those of a running service (statements compiled, caches warm); timed and reported apart "
+                    + "(default ${DEFAULT-VALUE}; 0 skips)")
+    int warmUp;
+
     @Option(names = "--seed", defaultValue = "7", description = "seed of the workload (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -132,6 +138,7 @@ final class CurationBench implements Callable<Integer> {
             List<String> latencyRows = new ArrayList<>();
             LessonCount count = LessonCount.of(audit);
             double traceYield = 1.5; // live lessons gained per recorded trace, re-estimated as the database grows
+            String warmedUp = null;
             for (int target : sizes) {
                 long setupStart = System.nanoTime();
                 int setupTraces = 0;
@@ -153,6 +160,17 @@ final class CurationBench implements Callable<Integer> {
                             count.live, count.all, setupTraces, (System.nanoTime() - setupStart) / 1e9);
                 }
                 setups.add(new Setup(target, count.live, count.all, setupTraces, recordSeconds, curateSeconds));
+                if (warmedUp == null && warmUp > 0) {
+                    recording.record(workload.traces(warmUp, Mix.NEW), null);
+                    backfill.drain();
+                    long w0 = System.nanoTime();
+                    CurationReport first = curation.curate("bench-warm-up");
+                    count.add(first);
+                    warmedUp = String.format("Warm-up (not measured): the first run of the process curated %d traces in %.1f s "
+                            + "(%.1f ms per trace), compiling its statements on a cold JVM.", first.traces(),
+                            (System.nanoTime() - w0) / 1e9, (System.nanoTime() - w0) / 1e6 / Math.max(1, first.traces()));
+                    System.err.println(warmedUp);
+                }
 
                 runs.add(measure("E=" + target, workload, recording, curation, backfill, embedder, count, newTraces, latencyRows));
             }
@@ -195,6 +213,10 @@ final class CurationBench implements Callable<Integer> {
                         r.clustered(), r.contradicted(), r.retired(), r.superseded(), m.embedFloorSeconds(), m.backfillSeconds(),
                         m.liveAfter()));
             }
+            if (warmedUp != null) {
+                report.add("");
+                report.add(warmedUp);
+            }
             report.add("");
             report.addAll(scaling(runs, sizes.size()));
             runs.stream().filter(m -> m.label().equals("E=" + HEADLINE_LESSONS)).findFirst().ifPresent(m -> {
@@ -224,6 +246,9 @@ final class CurationBench implements Callable<Integer> {
     private List<Integer> validatedSizes() {
         if (newTraces < 2) {
             throw new ParameterException(spec.commandLine(), "--new-traces must be at least 2, was " + newTraces);
+        }
+        if (warmUp < 0) {
+            throw new ParameterException(spec.commandLine(), "--warm-up must be 0 or more, was " + warmUp);
         }
         if (duringRun < 0) {
             throw new ParameterException(spec.commandLine(), "--during-run must be 0 or more, was " + duringRun);
