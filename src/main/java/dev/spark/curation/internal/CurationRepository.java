@@ -5,6 +5,7 @@ import dev.spark.curation.LessonSummary;
 import dev.spark.curation.LessonView;
 import dev.spark.curation.MergeSuggestionView;
 import dev.spark.graph.Graph;
+import dev.spark.graph.OneParameter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -191,6 +192,7 @@ public class CurationRepository {
     /** A lesson that is not merged (a new canonical lesson, or a quarantined one), created and grounded at once. */
     private static final String CREATE_GROUNDED = CREATE_LESSON + "\nWITH l\n" + GROUND_LESSON;
 
+
     /**
      * A new canonical lesson, created, grounded and put in its cluster in one statement: it joins the cluster
      * {@code $cluster} when {@code $join}, or starts it with {@code $label}. Returns the cluster's label.
@@ -237,6 +239,11 @@ public class CurationRepository {
             SET c.support = c.support + 1, c.successes = c.successes + $successes, c.failures = c.failures + $failures,
                 c.updatedAt = datetime()
             """ + RECOUNT_AGENTS;
+
+    // lessons have many optional values: one map parameter keeps one cached plan per statement (see OneParameter)
+    private static final String CREATE_GROUNDED_P = OneParameter.statement(CREATE_GROUNDED);
+    private static final String CREATE_CLUSTERED_P = OneParameter.statement(CREATE_CLUSTERED);
+    private static final String CREATE_MERGED_P = OneParameter.statement(CREATE_MERGED);
 
     private static final String CANONICAL = """
             UNWIND $ids AS id
@@ -803,7 +810,7 @@ public class CurationRepository {
         Map<String, Object> params = lessonParams(id, c, "QUARANTINED", reason, space, successes, failures, null);
         params.put("avoids", c.avoids());
         params.put("docsPerApi", 0);
-        tx.run(CREATE_GROUNDED, params).consume();
+        tx.run(CREATE_GROUNDED_P, OneParameter.values(params)).consume();
     }
 
     /** Where a new canonical lesson goes: into an existing cluster, or into a new one with this label. */
@@ -819,7 +826,7 @@ public class CurationRepository {
         params.put("cluster", cluster.cluster());
         params.put("join", cluster.join());
         params.put("label", cluster.label());
-        return tx.run(CREATE_CLUSTERED, params).list(r -> r.get("label").asString(null)).stream().findFirst().orElse(null);
+        return tx.run(CREATE_CLUSTERED_P, OneParameter.values(params)).list(r -> r.get("label").asString(null)).stream().findFirst().orElse(null);
     }
 
     /** Stores a near-duplicate merged into {@code canonical}; returns the canonical lesson after it absorbed it. */
@@ -829,7 +836,7 @@ public class CurationRepository {
         params.put("canonical", canonical);
         params.put("similarity", similarity);
         params.put("overlap", overlap);
-        Record r = tx.run(CREATE_MERGED, params).single();
+        Record r = tx.run(CREATE_MERGED_P, OneParameter.values(params)).single();
         return new Absorbed(r.get("status").asString(), r.get("agents").asLong());
     }
 

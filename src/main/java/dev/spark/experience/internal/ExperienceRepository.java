@@ -5,6 +5,7 @@ import dev.spark.experience.PendingTrace;
 import dev.spark.experience.TaskInput;
 import dev.spark.experience.TraceInput;
 import dev.spark.graph.Graph;
+import dev.spark.graph.OneParameter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +85,11 @@ public class ExperienceRepository {
               MATCH (x:Api {qualifiedName: $api})
               MERGE (f)-[:INVOLVES]->(x)
             }""";
+    // a trace has many optional values: one map parameter keeps one cached plan per statement (see OneParameter)
+    private static final String TRACE_P = OneParameter.statement(TRACE);
+    private static final String FAILURE_P = OneParameter.statement(FAILURE);
+    private static final String ENSURE_TASK_P = OneParameter.statement(ENSURE_TASK);
+
 
     /** Only the edge: curation credits the cited lessons from it when it curates the trace. */
     private static final String FOLLOWED = """
@@ -390,7 +396,7 @@ public class ExperienceRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("task", task.parameter());
         params.put("vector", vector);
-        return tx.run(ENSURE_TASK, params).single().get("id").asString();
+        return tx.run(ENSURE_TASK_P, OneParameter.values(params)).single().get("id").asString();
     }
 
     public boolean recommendationExists(TransactionContext tx, String id) {
@@ -412,7 +418,7 @@ public class ExperienceRepository {
         params.put("redactions", trace.redactions());
         params.put("apis", trace.apis());
         params.put("lessons", trace.lessons());
-        return tx.run(TRACE, params).single().get("taskId").asString();
+        return tx.run(TRACE_P, OneParameter.values(params)).single().get("taskId").asString();
     }
 
     /** Files the trace under its failure pattern, counting the occurrence. */
@@ -424,7 +430,7 @@ public class ExperienceRepository {
         params.put("messageShape", failure.messageShape());
         params.put("api", failure.api());
         params.put("description", failure.signature());
-        tx.run(FAILURE, params).consume();
+        tx.run(FAILURE_P, OneParameter.values(params)).consume();
     }
 
     /** Records that the trace followed a recommendation, with the agent's rating of it. */

@@ -1,6 +1,7 @@
 package dev.spark.recommend.internal;
 
 import dev.spark.graph.Graph;
+import dev.spark.graph.OneParameter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +155,9 @@ public class RecommendRepository {
             CALL (r) { UNWIND $lessons AS c MATCH (n:Lesson {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
             CALL (r) { UNWIND $traces AS c MATCH (n:Trace {id: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }
             CALL (r) { UNWIND $pitfalls AS c MATCH (n:FailurePattern {signature: c.ref}) CREATE (r)-[:CITES {rank: c.rank, score: c.score}]->(n) }""";
+    /** Citations come in lists of every size: one map parameter keeps one cached plan (see OneParameter). */
+    private static final String STORE_P = OneParameter.statement(STORE);
+
 
     private static final String FORGET_BATCH = """
             MATCH (r:Recommendation)
@@ -383,7 +387,7 @@ public class RecommendRepository {
         params.put("lessons", citations(recommendation.lessons()));
         params.put("traces", citations(recommendation.traces()));
         params.put("pitfalls", citations(recommendation.pitfalls()));
-        tx.run(STORE, params).consume();
+        tx.run(STORE_P, OneParameter.values(params)).consume();
     }
 
     /** Deletes up to {@code batch} recommendations in one transaction; returns how many. */
