@@ -10,6 +10,8 @@ import dev.spark.recommend.Recipe;
 import dev.spark.recommend.RecommendQuery;
 import dev.spark.recommend.Recommendation;
 import dev.spark.recommend.RetrievalAgent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,6 +72,7 @@ final class ExperienceBench implements Callable<Integer> {
             TraceRecorder recorder = context.getBean(TraceRecorder.class);
             EmbeddingBackfill backfill = context.getBean(EmbeddingBackfill.class);
             RetrievalAgent agent = context.getBean(RetrievalAgent.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
             Random random = new Random(7);
 
             List<TraceInput> inputs = new ArrayList<>(traces);
@@ -118,6 +122,7 @@ final class ExperienceBench implements Callable<Integer> {
             for (String warmUp : asks(promptsAndCode, 0, queries, 10)) {
                 agent.recommend(new RecommendQuery(new TaskInput(warmUp, null, List.of()), null, 10, Recipe.FULL));
             }
+            Map<String, double[]> pathsBefore = pathTimes(meters);
             List<Recommendation> single = new ArrayList<>();
             List<Long> singleNanos = new ArrayList<>();
             for (String ask : asks) {
@@ -145,6 +150,17 @@ final class ExperienceBench implements Callable<Integer> {
             report.add("| stage | share of time | mean ms |\n|---|---|---|");
             stageTotals.forEach((stage, micros) -> report.add(String.format("| %s | %.1f%% | %.1f |", stage,
                     100.0 * micros / all, micros / 1000.0 / single.size())));
+            report.add("");
+            report.add("Retrieval paths (single client; candidates run side by side, so the stage takes about its slowest):");
+            report.add("");
+            report.add("| path | runs | mean ms |\n|---|---|---|");
+            pathTimes(meters).forEach((path, now) -> {
+                double[] was = pathsBefore.getOrDefault(path, new double[2]);
+                double runs = now[0] - was[0];
+                if (runs > 0) {
+                    report.add(String.format("| %s | %.0f | %.1f |", path, runs, (now[1] - was[1]) / runs));
+                }
+            });
 
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Long> concurrentNanos = Collections.synchronizedList(new ArrayList<>());
@@ -200,5 +216,14 @@ final class ExperienceBench implements Callable<Integer> {
     private static List<String[]> load(Path problems) throws IOException {
         return new Ds1000Reader().read(problems).stream()
                 .map(p -> new String[] {p.prompt(), p.referenceCode(), p.corpusLibrary()}).toList();
+    }
+
+    /** Runs and total milliseconds of each retrieval path so far, by path. */
+    private static Map<String, double[]> pathTimes(MeterRegistry meters) {
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        for (Timer t : meters.find("spark.recommend.path").timers()) {
+            out.put(t.getId().getTag("path"), new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
+        }
+        return out;
     }
 }

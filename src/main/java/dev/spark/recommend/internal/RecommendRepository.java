@@ -41,11 +41,25 @@ public class RecommendRepository {
     /** What ranking needs of a lesson candidate; a lesson without trust yet counts as undecided (0.5). */
     private static final String STANDING = "%1$s {.id, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE'}";
 
+    /**
+     * Each lesson comes with the APIs it applies to and their documentation (as {@link #DOCS_OF_APIS} reads it), so that
+     * its votes for documentation cost no further round trip.
+     */
     private static final String LESSONS_BY_VECTOR = """
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
             WHERE %s
-            RETURN %s AS lesson, 2 * score - 1 AS similarity
-            LIMIT $k""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
+            WITH node, score
+            LIMIT $k
+            CALL (node) {
+              MATCH (node)-[:APPLIES_TO]->(a:Api)
+              CALL (a) {
+                OPTIONAL MATCH (a)<-[:DOCUMENTS]-(d:Doc)
+                WITH d ORDER BY d.id
+                RETURN collect(d {.id, .library, .docId, .api})[..2] AS docs
+              }
+              RETURN collect({name: a.qualifiedName, docs: docs}) AS apis
+            }
+            RETURN %s AS lesson, 2 * score - 1 AS similarity, apis""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
 
     private static final String LESSONS_BY_TEXT = """
             CALL db.index.fulltext.queryNodes('lesson_fulltext', $query, {limit: $fetch}) YIELD node, score
@@ -53,36 +67,39 @@ public class RecommendRepository {
             RETURN %s AS lesson
             LIMIT $k""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
 
-    /** Only tasks somebody attempted carry experience; tasks that were merely asked about are skipped. */
-    private static final String SIMILAR_TASKS = """
+    /**
+     * Tasks similar to the query (only tasks somebody attempted carry experience; tasks that were merely asked about
+     * are skipped) and their traces: the APIs each used, with their documentation (as {@link #DOCS_OF_APIS} reads it),
+     * the failures it hit and the servable lessons learned from it. One statement, so the path costs one round trip.
+     */
+    private static final String TRACES_OF_SIMILAR_TASKS = """
             CALL db.index.vector.queryNodes('task_embedding', $fetch, $vector) YIELD node, score
-            WHERE score >= $minSimilarity AND EXISTS { (node)<-[:ATTEMPTED]-(tr:Trace) WHERE %s }
-            RETURN node.id AS id, score
-            LIMIT $k""".formatted(VISIBLE.formatted("tr"));
-
-    private static final String TRACES_OF_TASKS = """
-            UNWIND $tasks AS st
-            MATCH (t:Task {id: st.id})<-[:ATTEMPTED]-(tr:Trace)
-            WHERE %s
-            CALL (tr) { OPTIONAL MATCH (tr)-[:USED]->(a:Api) RETURN collect(a.qualifiedName) AS apis }
+            WHERE score >= $minSimilarity AND EXISTS { (node)<-[:ATTEMPTED]-(tr:Trace) WHERE %1$s }
+            WITH node AS t, score
+            LIMIT $k
+            MATCH (t)<-[:ATTEMPTED]-(tr:Trace)
+            WHERE %1$s
+            CALL (tr) {
+              MATCH (tr)-[:USED]->(a:Api)
+              CALL (a) {
+                OPTIONAL MATCH (a)<-[:DOCUMENTS]-(d:Doc)
+                WITH d ORDER BY d.id
+                RETURN collect(d {.id, .library, .docId, .api})[..2] AS docs
+              }
+              RETURN collect({name: a.qualifiedName, docs: docs}) AS apis
+            }
             CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
             CALL (tr) {
               // a merged duplicate stands for its canonical lesson
               OPTIONAL MATCH (d:Lesson)-[:LEARNED_FROM]->(tr)
               OPTIONAL MATCH (d)-[:MERGED_INTO]->(c:Lesson)
               WITH DISTINCT coalesce(c, d) AS l
-              WITH l WHERE l IS NOT NULL AND %s
-              RETURN collect(%s) AS lessons
+              WITH l WHERE l IS NOT NULL AND %2$s
+              RETURN collect(%3$s) AS lessons
             }
-            RETURN st.id AS taskId, st.score AS similarity, t.text AS taskText, tr.id AS traceId, tr.outcome AS outcome,
-                   tr.attempt AS attempt, apis, failures, lessons
+            RETURN t.id AS taskId, score AS similarity, tr.id AS traceId, tr.outcome AS outcome, apis, failures, lessons
             ORDER BY similarity DESC, tr.createdAt DESC
             LIMIT 50""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"));
-
-    private static final String APIS_OF_LESSONS = """
-            UNWIND $ids AS id
-            MATCH (l:Lesson {id: id})-[:APPLIES_TO]->(a:Api)
-            RETURN id, collect(a.qualifiedName) AS apis""";
 
     private static final String DOCS_OF_APIS = """
             UNWIND $apis AS name
@@ -214,15 +231,18 @@ public class RecommendRepository {
     public record LessonStanding(String id, double trust, boolean verified) {
     }
 
-    /** A lesson found by embedding; {@code similarity} is the cosine (the index's score is (1 + cosine) / 2). */
-    public record SimilarLesson(LessonStanding lesson, double similarity) {
+    /**
+     * A lesson found by embedding; {@code similarity} is the cosine (the index's score is (1 + cosine) / 2); the APIs it
+     * applies to, each with its documentation.
+     */
+    public record SimilarLesson(LessonStanding lesson, double similarity, List<ApiDocumentation> apis) {
     }
 
-    public record SimilarTask(String id, double similarity) {
-    }
-
-    /** A trace of a similar task, with the APIs it used, the failures it hit and the servable lessons learned from it. */
-    public record TraceOfTask(String traceId, double similarity, String outcome, List<String> apis, List<String> failures,
+    /**
+     * A trace of a similar task, with the APIs it used (each with its documentation), the failures it hit and the
+     * servable lessons learned from it.
+     */
+    public record TraceOfTask(String traceId, double similarity, String outcome, List<ApiDocumentation> apis, List<String> failures,
                               List<LessonStanding> lessons) {
     }
 
@@ -275,7 +295,8 @@ public class RecommendRepository {
     public List<SimilarLesson> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces, List<String> visible) {
         return graph.query(LESSONS_BY_VECTOR, params("vector", vector, "fetch", fetched(fetch, visible), "k", k, "spaces", spaces,
                         "visible", visible)).stream()
-                .map(r -> new SimilarLesson(standing(r.get("lesson")), r.get("similarity").asDouble())).toList();
+                .map(r -> new SimilarLesson(standing(r.get("lesson")), r.get("similarity").asDouble(),
+                        r.get("apis").asList(RecommendRepository::apiDocumentation))).toList();
     }
 
     /** Servable lessons by BM25 for a Lucene query (see FullText). */
@@ -285,44 +306,30 @@ public class RecommendRepository {
                 .map(r -> standing(r.get("lesson"))).toList();
     }
 
-    public List<SimilarTask> similarTasks(float[] vector, int fetch, int k, double minSimilarity, List<String> visible) {
-        return graph.query(SIMILAR_TASKS, params("vector", vector, "fetch", fetched(fetch, visible), "k", k, "minSimilarity", minSimilarity,
-                        "visible", visible)).stream()
-                .map(r -> new SimilarTask(r.get("id").asString(), r.get("score").asDouble())).toList();
-    }
-
-    /** The traces of these tasks, most similar task first, newest trace first; at most 50. */
-    public List<TraceOfTask> tracesOfTasks(List<SimilarTask> tasks, List<String> spaces, List<String> visible) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        List<Map<String, Object>> rows = tasks.stream().map(t -> Map.<String, Object>of("id", t.id(), "score", t.similarity())).toList();
-        return graph.query(TRACES_OF_TASKS, params("tasks", rows, "spaces", spaces, "visible", visible)).stream()
+    /**
+     * The traces of the {@code k} tasks most similar to the vector (at least {@code minSimilarity} by the index's score,
+     * among {@code fetch} fetched), most similar task first, newest trace first; at most 50.
+     */
+    public List<TraceOfTask> tracesOfSimilarTasks(float[] vector, int fetch, int k, double minSimilarity, List<String> spaces,
+                                                  List<String> visible) {
+        return graph.query(TRACES_OF_SIMILAR_TASKS, params("vector", vector, "fetch", fetched(fetch, visible), "k", k,
+                        "minSimilarity", minSimilarity, "spaces", spaces, "visible", visible)).stream()
                 .map(r -> new TraceOfTask(r.get("traceId").asString(), r.get("similarity").asDouble(), r.get("outcome").asString(),
-                        r.get("apis").asList(Value::asString), r.get("failures").asList(Value::asString),
+                        r.get("apis").asList(RecommendRepository::apiDocumentation), r.get("failures").asList(Value::asString),
                         r.get("lessons").asList(RecommendRepository::standing)))
                 .toList();
-    }
-
-    /** The APIs each lesson applies to, by lesson id; a lesson without any is absent. */
-    public Map<String, List<String>> apisOfLessons(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> apis = new LinkedHashMap<>();
-        graph.query(APIS_OF_LESSONS, Map.of("ids", ids)).forEach(r -> apis.put(r.get("id").asString(), r.get("apis").asList(v -> v.asString())));
-        return apis;
     }
 
     public List<ApiDocumentation> docsOfApis(List<String> apis) {
         if (apis.isEmpty()) {
             return List.of();
         }
-        return graph.query(DOCS_OF_APIS, Map.of("apis", apis)).stream()
-                .map(r -> new ApiDocumentation(r.get("name").asString(),
-                        r.get("docs").asList(d -> new DocRef(d.get("id").asString(), d.get("library").asString(null),
-                                d.get("docId").asString(null), d.get("api").asString(null)))))
-                .toList();
+        return graph.query(DOCS_OF_APIS, Map.of("apis", apis)).stream().map(RecommendRepository::apiDocumentation).toList();
+    }
+
+    private static ApiDocumentation apiDocumentation(org.neo4j.driver.types.MapAccessor r) {
+        return new ApiDocumentation(r.get("name").asString(), r.get("docs").asList(d -> new DocRef(d.get("id").asString(),
+                d.get("library").asString(null), d.get("docId").asString(null), d.get("api").asString(null))));
     }
 
     /** The neighbourhoods of the named APIs, then of the APIs the given documentation documents, in that order. */

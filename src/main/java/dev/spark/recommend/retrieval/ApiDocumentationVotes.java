@@ -24,13 +24,18 @@ final class ApiDocumentationVotes {
      * @param why     the reason a vote gives, from the API
      */
     static Found of(RecommendRepository repository, Map<String, Double> weights, Function<String, String> why) {
-        if (weights.isEmpty()) {
-            return Found.NOTHING;
-        }
+        return weights.isEmpty() ? Found.NOTHING : of(repository.docsOfApis(List.copyOf(weights.keySet())), weights, why);
+    }
+
+    /** As above, with each API's documentation already read, in rank order (an API without any is skipped). */
+    static Found of(List<ApiDocumentation> ranked, Map<String, Double> weights, Function<String, String> why) {
         List<Vote> votes = new ArrayList<>();
         Map<String, Evidence.DocFacts> facts = new HashMap<>();
         int rank = 0;
-        for (ApiDocumentation documentation : repository.docsOfApis(List.copyOf(weights.keySet()))) {
+        for (ApiDocumentation documentation : ranked) {
+            if (documentation.docs().isEmpty()) {
+                continue; // an API without documentation takes no rank
+            }
             String api = documentation.api();
             rank++;
             for (DocRef doc : documentation.docs()) {

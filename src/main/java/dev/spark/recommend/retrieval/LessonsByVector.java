@@ -3,6 +3,7 @@ package dev.spark.recommend.retrieval;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
+import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.SimilarLesson;
 import java.util.ArrayList;
@@ -48,18 +49,20 @@ public class LessonsByVector implements RetrievalPath {
 
     /** Votes for the documentation of the lessons' APIs, ranked by the best lesson that reaches each API. */
     private Found documentation(List<SimilarLesson> found) {
-        Map<String, List<String>> apisOf = repository.apisOfLessons(found.stream().map(l -> l.lesson().id()).toList());
         Map<String, Double> apiWeight = new LinkedHashMap<>();
         Map<String, String> apiLesson = new HashMap<>();
+        Map<String, ApiDocumentation> documentation = new HashMap<>();
         for (SimilarLesson l : found) {
             double weight = props.lessonDocWeight() * Math.max(0, l.similarity()) * (l.lesson().verified() ? 1.0 : Ranker.UNVERIFIED_WEIGHT);
-            for (String api : apisOf.getOrDefault(l.lesson().id(), List.of())) {
-                if (apiWeight.putIfAbsent(api, weight) == null) {
-                    apiLesson.put(api, l.lesson().id());
+            for (ApiDocumentation api : l.apis()) {
+                if (apiWeight.putIfAbsent(api.api(), weight) == null) {
+                    apiLesson.put(api.api(), l.lesson().id());
+                    documentation.put(api.api(), api);
                 }
             }
         }
-        return ApiDocumentationVotes.of(repository, apiWeight, api -> "API " + api + " of lesson " + apiLesson.get(api));
+        List<ApiDocumentation> ranked = apiWeight.keySet().stream().map(documentation::get).toList();
+        return ApiDocumentationVotes.of(ranked, apiWeight, api -> "API " + api + " of lesson " + apiLesson.get(api));
     }
 
     static List<Vote> votes(List<LessonStanding> lessons, String why) {

@@ -1,6 +1,9 @@
 package dev.spark.recommend.retrieval;
 
 import dev.spark.recommend.Recipe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the paths a recipe lists: every path starts as soon as the paths it needs are done, so independent
  * paths run side by side and a dependent one waits only for what it reads. A path the recipe does not list
- * never runs, and a BM25 path marked as gated runs only when BM25 suits the query.
+ * never runs, and a BM25 path marked as gated runs only when BM25 suits the query. Each path's own time is timed as
+ * {@code spark.recommend.path} (tag {@code path}: its class), exported at {@code /actuator/prometheus}.
  */
 @Component
 public class PathRunner {
@@ -26,16 +30,28 @@ public class PathRunner {
 
     private final Map<Class<? extends RetrievalPath>, RetrievalPath> paths;
     private final RetrievalPool pool;
+    private final MeterRegistry meters;
 
     @Autowired
-    public PathRunner(List<RetrievalPath> paths, RetrievalPool pool) {
-        this(byClass(paths), pool);
+    public PathRunner(List<RetrievalPath> paths, RetrievalPool pool, MeterRegistry meters) {
+        this(byClass(paths), pool, meters);
     }
 
     /** With the path that serves each step's class given explicitly (tests stand in for real paths this way). */
     public PathRunner(Map<Class<? extends RetrievalPath>, RetrievalPath> paths, RetrievalPool pool) {
+        this(paths, pool, new SimpleMeterRegistry());
+    }
+
+    private PathRunner(Map<Class<? extends RetrievalPath>, RetrievalPath> paths, RetrievalPool pool, MeterRegistry meters) {
         this.paths = Map.copyOf(paths);
         this.pool = pool;
+        this.meters = meters;
+    }
+
+    /** The timer of one path's own work (not the time it waited for the paths it needs). */
+    public static Timer timer(MeterRegistry meters, Class<? extends RetrievalPath> type) {
+        return Timer.builder("spark.recommend.path").tag("path", type.getSimpleName())
+                .description("one retrieval path of a recommendation").register(meters);
     }
 
     /** Starts the steps that apply to this query; returns them in the recipe's order. */
@@ -71,12 +87,13 @@ public class PathRunner {
                 needed.put(need, future(need, admitted, futures, visiting, query));
             }
         }
+        Timer timer = timer(meters, type);
         CompletableFuture<Found> future = needed.isEmpty()
-                ? pool.async(() -> path.retrieve(query, Earlier.NONE))
+                ? pool.async(() -> timer.record(() -> path.retrieve(query, Earlier.NONE)))
                 : CompletableFuture.allOf(needed.values().toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
                     Map<Class<? extends RetrievalPath>, Found> earlier = new HashMap<>();
                     needed.forEach((need, f) -> earlier.put(need, f.join()));
-                    return path.retrieve(query, new Earlier(earlier));
+                    return timer.record(() -> path.retrieve(query, new Earlier(earlier)));
                 }, pool);
         futures.put(type, future);
         visiting.remove(type);

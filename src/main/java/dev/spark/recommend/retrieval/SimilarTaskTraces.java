@@ -4,7 +4,7 @@ import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
-import dev.spark.recommend.internal.RecommendRepository.SimilarTask;
+import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
 import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,9 +46,8 @@ public class SimilarTaskTraces implements RetrievalPath {
 
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
-        List<SimilarTask> tasks = repository.similarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity(),
-                query.visible());
-        List<TraceOfTask> traces = repository.tracesOfTasks(tasks, query.spaces(), query.visible());
+        List<TraceOfTask> traces = repository.tracesOfSimilarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity(),
+                query.spaces(), query.visible());
         if (traces.isEmpty()) {
             return Found.NOTHING;
         }
@@ -56,16 +55,20 @@ public class SimilarTaskTraces implements RetrievalPath {
         Map<String, List<String>> exampleApis = new HashMap<>();
         List<LessonStanding> lessons = new ArrayList<>();
         Map<String, Double> experienceApis = new LinkedHashMap<>();
+        Map<String, ApiDocumentation> documentationOf = new HashMap<>();
         int example = 0;
         int pitfall = 0;
         int lesson = 0;
         for (TraceOfTask trace : traces) {
             double similarity = trace.similarity();
             String why = String.format("similar task (similarity %.2f)", similarity);
-            exampleApis.put(trace.traceId(), List.copyOf(new LinkedHashSet<>(trace.apis())));
+            exampleApis.put(trace.traceId(), List.copyOf(new LinkedHashSet<>(trace.apis().stream().map(ApiDocumentation::api).toList())));
             if ("SUCCESS".equals(trace.outcome())) {
                 votes.add(new Vote(ItemKind.EXAMPLE, trace.traceId(), ++example, props.exampleWeight() * similarity, why + " → successful trace"));
-                trace.apis().forEach(api -> experienceApis.merge(api, similarity, Math::max));
+                for (ApiDocumentation api : trace.apis()) {
+                    experienceApis.merge(api.api(), similarity, Math::max);
+                    documentationOf.putIfAbsent(api.api(), api);
+                }
             } else {
                 for (String signature : trace.failures()) {
                     votes.add(new Vote(ItemKind.PITFALL, signature, ++pitfall, props.pitfallWeight() * similarity, why + " → failed trace"));
@@ -77,7 +80,8 @@ public class SimilarTaskTraces implements RetrievalPath {
             }
         }
         experienceApis.replaceAll((api, similarity) -> props.experienceDocWeight() * similarity);
-        Found documentation = ApiDocumentationVotes.of(repository, experienceApis, api -> "API " + api + " used by a successful similar trace");
+        Found documentation = ApiDocumentationVotes.of(experienceApis.keySet().stream().map(documentationOf::get).toList(), experienceApis,
+                api -> "API " + api + " used by a successful similar trace");
         Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
         return new Found(votes, evidence).and(documentation);
     }
