@@ -42,7 +42,8 @@ public class PathRunner {
         this(paths, pool, new SimpleMeterRegistry());
     }
 
-    private PathRunner(Map<Class<? extends RetrievalPath>, RetrievalPath> paths, RetrievalPool pool, MeterRegistry meters) {
+    /** As above, timing each path's work in {@code meters}. */
+    public PathRunner(Map<Class<? extends RetrievalPath>, RetrievalPath> paths, RetrievalPool pool, MeterRegistry meters) {
         this.paths = Map.copyOf(paths);
         this.pool = pool;
         this.meters = meters;

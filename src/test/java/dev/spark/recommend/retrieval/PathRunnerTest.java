@@ -7,6 +7,7 @@ import dev.spark.experience.TaskInput;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.Recipe;
 import dev.spark.recommend.retrieval.PathRunner.Started;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,23 @@ class PathRunnerTest {
         assertThat(run(runner, Recipe.FULL, true)).containsExactly("DocumentsByVector", "DocumentsByText", "LessonsByVector",
                 "LessonsByText", "SimilarTaskTraces", "ApiWalk");
         assertThat(run(runner, Recipe.FULL, false)).containsExactly("DocumentsByVector", "LessonsByVector", "SimilarTaskTraces", "ApiWalk");
+    }
+
+    @Test
+    void eachPathThatRanIsTimedUnderItsName() throws Exception {
+        standIns.put(DocumentsByVector.class, new StandIn("DocumentsByVector", List.of()));
+        standIns.put(ApiWalk.class, new StandIn("ApiWalk", List.of(DocumentsByVector.class)));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PathRunner runner = new PathRunner(standIns, pool, meters);
+
+        for (Started s : runner.start(List.of(new Recipe.Step(DocumentsByVector.class, w -> 1.0, false),
+                new Recipe.Step(ApiWalk.class, w -> 1.0, false)), query(true))) {
+            s.found().get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(PathRunner.timer(meters, DocumentsByVector.class).count()).isEqualTo(1);
+        assertThat(PathRunner.timer(meters, ApiWalk.class).count()).isEqualTo(1);
+        assertThat(meters.find("spark.recommend.path").timers()).hasSize(2);
     }
 
     @Test
