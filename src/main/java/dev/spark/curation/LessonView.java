@@ -26,6 +26,7 @@ public record LessonView(String id, String text, String kind, String status, dou
     public record Suggestion(String lesson, String text, double similarity, String status, String reason, String at) {
     }
 
-    public record DecisionView(String action, String reason, String at, String runId, String trigger) {
+    /** A decision about the lesson, or about a duplicate merged into it ({@code lesson} names which). */
+    public record DecisionView(String action, String reason, String at, String runId, String trigger, String lesson) {
     }
 }

@@ -1038,9 +1038,18 @@ public class CurationRepository {
               RETURN collect(d {.id, .text, .kind, .status, .trust, .support, .agents, .apis}) AS duplicates
             }
             CALL (l) {
-              MATCH (r:CurationRun)-[d:DECIDED]->(l)
-              WITH r, d ORDER BY d.at
-              RETURN collect({action: d.action, reason: d.reason, at: toString(d.at), runId: r.id, trigger: r.trigger}) AS decisions
+              // its own decisions, and the merges of its duplicates into it (with their reasons)
+              CALL (l) {
+                MATCH (r:CurationRun)-[d:DECIDED]->(l)
+                RETURN r, d, l AS about
+                UNION
+                MATCH (r:CurationRun)-[d:DECIDED {action: 'MERGED'}]->(x:Lesson)-[:MERGED_INTO]->(l)
+                WHERE $visible IS NULL OR coalesce(x.space, 'commons') IN $visible
+                RETURN r, d, x AS about
+              }
+              WITH r, d, about ORDER BY d.at, about.id
+              RETURN collect({action: d.action, reason: d.reason, at: toString(d.at), runId: r.id, trigger: r.trigger,
+                              lesson: about.id}) AS decisions
             }
             CALL (l) {
               MATCH (l)-[s:SUGGESTED_MERGE]-(o:Lesson)
@@ -1119,7 +1128,8 @@ public class CurationRepository {
                         p.get("role").asString(), p.get("createdAt").asString(null))),
                 r.get("duplicates").asList(d -> summary(d, null)),
                 r.get("decisions").asList(d -> new LessonView.DecisionView(d.get("action").asString(), d.get("reason").asString(null),
-                        d.get("at").asString(null), d.get("runId").asString(), d.get("trigger").asString(null))),
+                        d.get("at").asString(null), d.get("runId").asString(), d.get("trigger").asString(null),
+                        d.get("lesson").asString())),
                 r.get("suggestions").asList(s -> new LessonView.Suggestion(s.get("lesson").asString(), s.get("text").asString(),
                         s.get("similarity").asDouble(0), s.get("status").asString(), s.get("reason").asString(null),
                         s.get("at").asString(null)))));
