@@ -42,16 +42,13 @@ public class RecommendRepository {
     private static final String STANDING = "%1$s {.id, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE'}";
 
     /**
-     * Each lesson comes with the APIs it applies to and their documentation (as {@link #DOCS_OF_APIS} reads it), so that
-     * its votes for documentation cost no further round trip.
+     * The APIs node {@code %1$s} points at by relationship type {@code %2$s}, as {@code apis}: each with at most two of
+     * the chunks that document it, by id. Read in the statement that finds the node, so that votes for the APIs'
+     * documentation cost no further round trip.
      */
-    private static final String LESSONS_BY_VECTOR = """
-            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
-            WHERE %s
-            WITH node, score
-            LIMIT $k
-            CALL (node) {
-              MATCH (node)-[:APPLIES_TO]->(a:Api)
+    private static final String APIS_WITH_DOCUMENTATION = """
+            CALL (%1$s) {
+              MATCH (%1$s)-[:%2$s]->(a:Api)
               CALL (a) {
                 OPTIONAL MATCH (a)<-[:DOCUMENTS]-(d:Doc)
                 WITH d ORDER BY d.id
@@ -59,7 +56,17 @@ public class RecommendRepository {
               }
               RETURN collect({name: a.qualifiedName, docs: docs}) AS apis
             }
-            RETURN %s AS lesson, 2 * score - 1 AS similarity, apis""".formatted(SERVABLE.formatted("node"), STANDING.formatted("node"));
+            """;
+
+    /** Each lesson comes with the APIs it applies to and their documentation. */
+    private static final String LESSONS_BY_VECTOR = """
+            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
+            WHERE %s
+            WITH node, score
+            LIMIT $k
+            %s
+            RETURN %s AS lesson, 2 * score - 1 AS similarity, apis""".formatted(SERVABLE.formatted("node"),
+            APIS_WITH_DOCUMENTATION.formatted("node", "APPLIES_TO"), STANDING.formatted("node"));
 
     private static final String LESSONS_BY_TEXT = """
             CALL db.index.fulltext.queryNodes('lesson_fulltext', $query, {limit: $fetch}) YIELD node, score
@@ -69,7 +76,7 @@ public class RecommendRepository {
 
     /**
      * Tasks similar to the query (only tasks somebody attempted carry experience; tasks that were merely asked about
-     * are skipped) and their traces: the APIs each used, with their documentation (as {@link #DOCS_OF_APIS} reads it),
+     * are skipped) and their traces: the APIs each used, with their documentation,
      * the failures it hit and the servable lessons learned from it. One statement, so the path costs one round trip.
      */
     private static final String TRACES_OF_SIMILAR_TASKS = """
@@ -79,15 +86,7 @@ public class RecommendRepository {
             LIMIT $k
             MATCH (t)<-[:ATTEMPTED]-(tr:Trace)
             WHERE %1$s
-            CALL (tr) {
-              MATCH (tr)-[:USED]->(a:Api)
-              CALL (a) {
-                OPTIONAL MATCH (a)<-[:DOCUMENTS]-(d:Doc)
-                WITH d ORDER BY d.id
-                RETURN collect(d {.id, .library, .docId, .api})[..2] AS docs
-              }
-              RETURN collect({name: a.qualifiedName, docs: docs}) AS apis
-            }
+            %4$s
             CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
             CALL (tr) {
               // a merged duplicate stands for its canonical lesson
@@ -99,14 +98,8 @@ public class RecommendRepository {
             }
             RETURN t.id AS taskId, score AS similarity, tr.id AS traceId, tr.outcome AS outcome, apis, failures, lessons
             ORDER BY similarity DESC, tr.createdAt DESC
-            LIMIT 50""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"));
-
-    private static final String DOCS_OF_APIS = """
-            UNWIND $apis AS name
-            MATCH (a:Api {qualifiedName: name})<-[:DOCUMENTS]-(d:Doc)
-            WITH name, d ORDER BY d.id
-            WITH name, collect(d {.id, .library, .docId, .api})[..2] AS docs
-            RETURN name, docs""";
+            LIMIT 50""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"),
+            APIS_WITH_DOCUMENTATION.formatted("tr", "USED"));
 
     /** The APIs named in the task, then those the best documentation hits document, each once, in that order. */
     private static final String API_WALK = """
@@ -318,13 +311,6 @@ public class RecommendRepository {
                         r.get("apis").asList(RecommendRepository::apiDocumentation), r.get("failures").asList(Value::asString),
                         r.get("lessons").asList(RecommendRepository::standing)))
                 .toList();
-    }
-
-    public List<ApiDocumentation> docsOfApis(List<String> apis) {
-        if (apis.isEmpty()) {
-            return List.of();
-        }
-        return graph.query(DOCS_OF_APIS, Map.of("apis", apis)).stream().map(RecommendRepository::apiDocumentation).toList();
     }
 
     private static ApiDocumentation apiDocumentation(org.neo4j.driver.types.MapAccessor r) {

@@ -1,7 +1,6 @@
 package dev.spark.recommend.retrieval;
 
 import dev.spark.recommend.ItemKind;
-import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
 import dev.spark.recommend.internal.RecommendRepository.DocRef;
 import java.util.ArrayList;
@@ -12,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Votes for the documentation of APIs that experience points at (the APIs a successful similar trace used, those a
- * lesson applies to): each API's pages, ranked in the order of {@code weights} and weighted by the API's weight.
+ * lesson applies to): each API's pages, ranked in the order of {@code weights} and weighted by the API's weight. The
+ * documentation comes with the experience, read in the statement that found it.
  */
 final class ApiDocumentationVotes {
 
@@ -20,26 +20,24 @@ final class ApiDocumentationVotes {
     }
 
     /**
-     * @param weights each API's vote weight, best first (the order is the rank)
-     * @param why     the reason a vote gives, from the API
+     * @param weights       each API's vote weight, best first (the order is the rank; an API without documentation
+     *                      takes none)
+     * @param documentation each API's documentation, by API
+     * @param why           the reason a vote gives, from the API
      */
-    static Found of(RecommendRepository repository, Map<String, Double> weights, Function<String, String> why) {
-        return weights.isEmpty() ? Found.NOTHING : of(repository.docsOfApis(List.copyOf(weights.keySet())), weights, why);
-    }
-
-    /** As above, with each API's documentation already read, in rank order (an API without any is skipped). */
-    static Found of(List<ApiDocumentation> ranked, Map<String, Double> weights, Function<String, String> why) {
+    static Found of(Map<String, Double> weights, Map<String, ApiDocumentation> documentation, Function<String, String> why) {
         List<Vote> votes = new ArrayList<>();
         Map<String, Evidence.DocFacts> facts = new HashMap<>();
         int rank = 0;
-        for (ApiDocumentation documentation : ranked) {
-            if (documentation.docs().isEmpty()) {
-                continue; // an API without documentation takes no rank
+        for (Map.Entry<String, Double> weight : weights.entrySet()) {
+            String api = weight.getKey();
+            List<DocRef> docs = documentation.get(api).docs();
+            if (docs.isEmpty()) {
+                continue;
             }
-            String api = documentation.api();
             rank++;
-            for (DocRef doc : documentation.docs()) {
-                votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weights.get(api), why.apply(api)));
+            for (DocRef doc : docs) {
+                votes.add(new Vote(ItemKind.DOCUMENTATION, doc.id(), rank, weight.getValue(), why.apply(api)));
                 facts.putIfAbsent(doc.id(), new Evidence.DocFacts(doc.page(), doc.library(), doc.api()));
             }
         }

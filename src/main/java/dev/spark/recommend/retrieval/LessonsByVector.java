@@ -61,8 +61,7 @@ public class LessonsByVector implements RetrievalPath {
                 }
             }
         }
-        List<ApiDocumentation> ranked = apiWeight.keySet().stream().map(documentation::get).toList();
-        return ApiDocumentationVotes.of(ranked, apiWeight, api -> "API " + api + " of lesson " + apiLesson.get(api));
+        return ApiDocumentationVotes.of(apiWeight, documentation, api -> "API " + api + " of lesson " + apiLesson.get(api));
     }
 
     static List<Vote> votes(List<LessonStanding> lessons, String why) {

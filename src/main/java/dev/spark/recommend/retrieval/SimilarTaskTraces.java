@@ -80,7 +80,7 @@ public class SimilarTaskTraces implements RetrievalPath {
             }
         }
         experienceApis.replaceAll((api, similarity) -> props.experienceDocWeight() * similarity);
-        Found documentation = ApiDocumentationVotes.of(experienceApis.keySet().stream().map(documentationOf::get).toList(), experienceApis,
+        Found documentation = ApiDocumentationVotes.of(experienceApis, documentationOf,
                 api -> "API " + api + " used by a successful similar trace");
         Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
         return new Found(votes, evidence).and(documentation);
