@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,42 +104,38 @@ public class EmbeddingBackfill implements AutoCloseable {
         long wait = Math.max(0, lastRequest + quietNanos - System.nanoTime());
         worker.schedule(() -> {
             candidatesScheduled.set(false);
-            if (System.nanoTime() - lastRequest < quietNanos) {
+            if (!quiet()) {
                 candidatesWhenQuiet(); // a trace arrived meanwhile: wait for the next pause
                 return;
             }
-            background(this::drainCandidatesWhileQuiet);
+            // a trace recorded during the pass stops it; that trace's request schedules the next pass
+            background(() -> drainCandidates(this::quiet));
         }, wait, TimeUnit.NANOSECONDS);
     }
 
-    /** One background pass, counted in {@link #totals()}; a failure is logged and retried on the next request. */
+    private boolean quiet() {
+        return System.nanoTime() - lastRequest >= quietNanos;
+    }
+
+    /** One background pass; a failure is logged and retried on the next request. */
     private void background(IntSupplier pass) {
         try {
-            synchronized (this) {
-                long started = System.nanoTime();
-                try {
-                    embedded.addAndGet(pass.getAsInt());
-                } finally {
-                    busyNanos.addAndGet(System.nanoTime() - started);
-                }
-            }
+            counted(pass);
         } catch (RuntimeException e) {
             log.warn("Embedding backfill failed; it is retried on the next trace or start: {}", e.getMessage());
         }
     }
 
-    /** Candidate texts a batch at a time, stopping as soon as a trace is recorded (a later pause resumes). */
-    private int drainCandidatesWhileQuiet() {
-        int total = 0;
-        while (System.nanoTime() - lastRequest >= quietNanos) {
-            int[] done = embedCandidates();
-            total += done[1];
-            if (done[0] < BATCH) {
-                return total;
-            }
+    /** Runs a pass, one at a time, counting its texts and time in {@link #totals()}. */
+    private synchronized int counted(IntSupplier pass) {
+        long started = System.nanoTime();
+        try {
+            int texts = pass.getAsInt();
+            embedded.addAndGet(texts);
+            return texts;
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - started);
         }
-        candidatesWhenQuiet();
-        return total;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -150,30 +147,22 @@ public class EmbeddingBackfill implements AutoCloseable {
      * Embeds everything pending now (candidate texts included, quiet or not), on the calling thread; returns how many
      * texts were embedded.
      */
-    public synchronized int drain() {
-        long started = System.nanoTime();
-        try {
-            int total = drainNow();
-            embedded.addAndGet(total);
-            return total;
-        } finally {
-            busyNanos.addAndGet(System.nanoTime() - started);
-        }
+    public int drain() {
+        return counted(() -> drainRecorded() + drainCandidates(() -> true));
     }
 
     public Totals totals() {
         return new Totals(embedded.get(), busyNanos.get());
     }
 
-    private int drainNow() {
-        int total = drainRecorded();
-        if (!candidateTexts.isEmpty()) {
-            while (true) {
-                int[] done = embedCandidates();
-                total += done[1];
-                if (done[0] < BATCH) {
-                    break;
-                }
+    /** Candidate texts, a batch of pending traces at a time, while {@code go} holds. */
+    private int drainCandidates(BooleanSupplier go) {
+        int total = 0;
+        while (!candidateTexts.isEmpty() && go.getAsBoolean()) {
+            int[] done = embedCandidates();
+            total += done[1];
+            if (done[0] < BATCH) {
+                break;
             }
         }
         return total;
