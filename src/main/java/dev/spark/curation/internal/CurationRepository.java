@@ -112,22 +112,11 @@ public class CurationRepository {
     // ---- lessons ---------------------------------------------------------------------------------------------------
 
     /**
-     * The vector index filters after its k-NN fetch, so it is over-fetched and filtered to live canonical lessons. Its
-     * score is {@code (1 + cosine) / 2}; every threshold of curation is a cosine, so the score is converted back.
-     */
-    private static final String NEAREST = """
-            CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score AS indexScore
-            WITH node, 2 * indexScore - 1 AS score
-            WHERE node.status IN $live AND node.kind IN $kinds AND coalesce(node.space, 'commons') = $space
-              AND node.promoted IS NULL
-            CALL (node) { OPTIONAL MATCH (node)-[:IN_CLUSTER]->(c:LessonCluster) RETURN head(collect(c.id)) AS cluster }
-            RETURN node.id AS id, node.text AS text, score, coalesce(node.apis, []) AS apis, node.kind AS kind, node.code AS code, cluster
-            ORDER BY score DESC
-            LIMIT $k""";
-
-    /**
-     * {@link #NEAREST} for many candidates at once, read before their traces' transactions: one statement per batch
-     * instead of one per candidate. Each row gives its own vector, kinds and space.
+     * The live canonical lessons nearest to each of many candidates, read before their traces' transactions: one
+     * statement per batch. Each row gives its own vector, kinds and space (lessons merge, cluster and contradict only
+     * within their space; lessons promoted to commons are never merge targets, they have no traces of their own). The
+     * vector index filters after its k-NN fetch, so it is over-fetched and filtered. Its score is
+     * {@code (1 + cosine) / 2}; every threshold of curation is a cosine, so the score is converted back.
      */
     private static final String NEAREST_ALL = """
             UNWIND $rows AS row
@@ -745,25 +734,13 @@ public class CurationRepository {
     public record Neighbour(String id, String text, double similarity, List<String> apis, String kind, String code, String cluster) {
     }
 
-    /**
-     * Live canonical lessons of {@code space} nearest to the vector: lessons merge, cluster and contradict only within
-     * their space (and lessons promoted to commons are never merge targets; they have no traces of their own).
-     */
-    public List<Neighbour> nearest(TransactionContext tx, float[] vector, List<String> kinds, int k, String space) {
-        return tx.run(NEAREST, Map.of("vector", vector, "fetch", Math.max(50, k * 4), "k", k, "live", LIVE, "kinds", kinds,
-                "space", space)).list(r ->
-                new Neighbour(r.get("id").asString(), r.get("text").asString(null), r.get("score").asDouble(), r.get("apis").asList(Value::asString),
-                        r.get("kind").asString(), r.get("code").asString(null), r.get("cluster").asString(null)));
-    }
-
     /** A candidate's embedding, the lesson kinds it may merge with and the space its trace belongs to. */
     public record NearestQuery(float[] vector, List<String> kinds, String space) {
     }
 
     /**
      * The {@code k} nearest live lessons of each query and up to {@code spare} more, in the order of {@code queries},
-     * read in one statement outside any transaction of the caller. The index is asked for as many as {@link #nearest}
-     * asks for {@code k}.
+     * read in one statement outside any transaction of the caller. The index is asked for {@code max(50, 4k)}.
      */
     public List<List<Neighbour>> nearestAll(List<NearestQuery> queries, int k, int spare) {
         if (queries.isEmpty()) {

@@ -22,7 +22,7 @@ public final class TraceCurator {
 
     /**
      * A candidate ready for the transaction: screened and, unless quarantined, embedded; {@code indexed} are its nearest
-     * committed lessons when the batch began (null: look them up in the transaction).
+     * committed lessons when the batch began ({@link #withNeighbours} reads them; null until then).
      */
     public record Prepared(LessonCandidate candidate, Optional<String> quarantine, float[] vector,
                            List<CurationRepository.Neighbour> indexed) {
@@ -118,7 +118,7 @@ public final class TraceCurator {
                 decisions.add(new Decision(id, LessonAction.QUARANTINED, p.quarantine().get()));
                 continue;
             }
-            List<CurationRepository.Neighbour> neighbours = neighbours(tx, trace, p, batch, fresh);
+            List<CurationRepository.Neighbour> neighbours = neighbours(trace, p, batch, fresh);
             Optional<Match> duplicate = neighbours.stream().map(n -> new Match(n, Similarity.apiOverlap(c.apis(), n.apis())))
                     .filter(m -> mergeDecision.decide(c.text(), c.apis(), m.neighbour().text(), m.neighbour().apis(),
                             m.neighbour().similarity()).merge())
@@ -208,22 +208,15 @@ public final class TraceCurator {
      * corrected by what the batch's earlier traces created and retired, as if read now) and every one created in this
      * very transaction. A lesson of one space never merges into, clusters with or contradicts a lesson of another.
      */
-    private List<CurationRepository.Neighbour> neighbours(TransactionContext tx, PendingTrace trace, Prepared p, Batch batch,
-                                                          List<Fresh> fresh) {
+    private List<CurationRepository.Neighbour> neighbours(PendingTrace trace, Prepared p, Batch batch, List<Fresh> fresh) {
         List<String> family = LessonCandidate.family(p.candidate().kind());
         String space = space(trace);
-        List<CurationRepository.Neighbour> committed;
-        if (p.indexed() == null) {
-            committed = new ArrayList<>(repo.nearest(tx, p.vector(), family, props.mergeCandidates(), space));
-        } else {
-            committed = new ArrayList<>();
-            p.indexed().stream().filter(n -> !batch.gone.contains(n.id())).forEach(committed::add);
-            batch.created.stream().filter(f -> f.family().equals(family) && f.space().equals(space) && !batch.gone.contains(f.id()))
-                    .map(f -> near(p, f)).forEach(committed::add);
-            committed.sort(BY_SIMILARITY);
-            committed = new ArrayList<>(committed.subList(0, Math.min(props.mergeCandidates(), committed.size())));
-        }
-        List<CurationRepository.Neighbour> all = committed;
+        List<CurationRepository.Neighbour> committed = new ArrayList<>();
+        p.indexed().stream().filter(n -> !batch.gone.contains(n.id())).forEach(committed::add);
+        batch.created.stream().filter(f -> f.family().equals(family) && f.space().equals(space) && !batch.gone.contains(f.id()))
+                .map(f -> near(p, f)).forEach(committed::add);
+        committed.sort(BY_SIMILARITY);
+        List<CurationRepository.Neighbour> all = new ArrayList<>(committed.subList(0, Math.min(props.mergeCandidates(), committed.size())));
         for (Fresh f : fresh) {
             if (f.family().equals(family)) {
                 all.add(near(p, f));
