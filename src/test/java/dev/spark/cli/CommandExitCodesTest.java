@@ -66,6 +66,19 @@ class CommandExitCodesTest {
     }
 
     @Test
+    void aNegativeCountForTheCurationBenchmarkIsAUsageErrorNamingTheOption() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("bench", "curation", "--warm-up", "-1")).isEqualTo(ExitCodes.USAGE);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("--warm-up must be 0 or more, was -1");
+    }
+
+    @Test
     void missingOrExistingFilesAreUsageErrorsBeforeAnyDatabaseIsOpened() throws IOException {
         assertThat(run("import", tmp.resolve("missing.jsonl").toString())).isEqualTo(ExitCodes.USAGE);
         Path existing = Files.writeString(tmp.resolve("existing.jsonl"), "keep me");

@@ -1,6 +1,7 @@
 package dev.spark.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spark.GraphFixtures;
 import dev.spark.SparkIntegrationTest;
@@ -122,6 +123,13 @@ class CandidateBackfillTest {
                     "MATCH (t:Trace {id: $id}) RETURN coalesce(size(t.candidateVectors), 0) = 2 * 384 AS ok", traceId);
             assertThat(quick.totals().texts()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aNegativePauseIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new EmbeddingBackfill(repository, embedder, candidateTexts, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("spark.experience.candidate-quiet must be zero or more");
     }
 
     private void awaitTrue(String what, String cypher, String traceId) throws InterruptedException {
