@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -117,6 +118,8 @@ class ExperienceStoryTest {
         assertThat(first.source()).isEqualTo("trace:" + succeeded.traceId());
         assertThat(first.text()).contains("df.iloc[rows]");
         assertThat(first.apis()).contains("pandas.DataFrame.iloc");
+        assertThat(first.title()).isEqualTo("Worked example: Pick rows of a pandas DataFrame by a list of integer positions in the order given");
+        assertThat(first.library()).isEqualTo("pandas");
         assertThat(first.why()).anyMatch(w -> w.startsWith("similar task"));
 
         RecommendationItem pitfall = rec.items().stream().filter(i -> i.kind() == ItemKind.PITFALL).findFirst().orElseThrow();
@@ -131,6 +134,11 @@ class ExperienceStoryTest {
         String lessonId = served.ref();
         assertThat(learned).as("a lesson learned from the successful trace").contains(lessonId);
         assertThat(served.verified()).as("a candidate lesson is served unverified").isFalse();
+        Record stored = graph.query("MATCH (l:Lesson {id: $id}) RETURN l.text AS text, l.kind AS kind", Map.of("id", lessonId)).get(0);
+        assertThat(served.title()).isEqualTo("Lesson (" + stored.get("kind").asString() + ")");
+        assertThat(served.text()).isEqualTo(stored.get("text").asString()).contains("iloc");
+        assertThat(served.apis()).contains("pandas.DataFrame.iloc");
+        assertThat(served.library()).isEqualTo("pandas");
         assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.DOCUMENTATION).isNotEmpty()
                 .allMatch(i -> i.source().startsWith("https://"))
                 .anyMatch(i -> i.apis().contains("pandas.DataFrame.iloc"));

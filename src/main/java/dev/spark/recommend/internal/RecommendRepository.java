@@ -38,8 +38,15 @@ public class RecommendRepository {
     private static final String SERVABLE = "(%1$s.status = 'ACTIVE' OR %1$s.status = 'CANDIDATE' AND %1$s.space IN $spaces)"
             + " AND NOT coalesce(%1$s.contested, false) AND " + VISIBLE.formatted("%1$s");
 
-    /** What ranking needs of a lesson candidate; a lesson without trust yet counts as undecided (0.5). */
-    private static final String STANDING = "%1$s {.id, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE'}";
+    /**
+     * What ranking needs of a lesson candidate (a lesson without trust yet counts as undecided, 0.5) and what its item
+     * shows: its text, kind, the APIs it applies to and their library. Read where the lesson is found, through the
+     * serving rule of that statement, so that showing it needs no second read.
+     */
+    private static final String STANDING = """
+            %1$s {.id, .text, .kind, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE',
+                  apis: [(%1$s)-[:APPLIES_TO]->(servedApi:Api) | servedApi.qualifiedName],
+                  library: head([(%1$s)-[:APPLIES_TO]->(servedApi:Api) WHERE servedApi.library IS NOT NULL | servedApi.library])}""";
 
     /**
      * The APIs node {@code %1$s} points at by relationship type {@code %2$s}, as {@code apis}: each with at most two of
@@ -96,7 +103,12 @@ public class RecommendRepository {
               WITH l WHERE l IS NOT NULL AND %2$s
               RETURN collect(%3$s) AS lessons
             }
-            RETURN t.id AS taskId, score AS similarity, tr.id AS traceId, tr.outcome AS outcome, apis, failures, lessons
+            RETURN t.id AS taskId, score AS similarity, tr.id AS traceId, tr.outcome AS outcome, apis, failures, lessons,
+                   // a successful trace is a worked example: what its item shows; its library is the one the task names,
+                   // else that of the first known API its code used
+                   CASE WHEN tr.outcome = 'SUCCESS' THEN {attempt: tr.attempt, task: t.text,
+                        library: coalesce(head(t.libraries), head([(tr)-[:USED]->(u:Api) WHERE u.library IS NOT NULL | u.library]))}
+                   END AS example
             ORDER BY similarity DESC, tr.createdAt DESC
             LIMIT 50""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"),
             APIS_WITH_DOCUMENTATION.formatted("tr", "USED"));
@@ -109,7 +121,8 @@ public class RecommendRepository {
             MATCH (a:Api {qualifiedName: name})
             CALL (a) {
               OPTIONAL MATCH (l:Lesson)-[:APPLIES_TO]->(a) WHERE %s
-              RETURN collect(%s)[..5] AS lessons
+              WITH l LIMIT 5
+              RETURN collect(%s) AS lessons
             }
             CALL (a) {
               // a failure pattern is experience of the spaces whose traces hit it
@@ -119,15 +132,6 @@ public class RecommendRepository {
             }
             RETURN name, lessons, pitfalls
             ORDER BY i""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"), VISIBLE.formatted("tr"));
-
-    /** Read again through the serving rule, so a lesson retired or merged since a path found it is dropped. */
-    private static final String LESSONS = """
-            UNWIND $ids AS id
-            MATCH (l:Lesson {id: id})
-            WHERE %s
-            OPTIONAL MATCH (l)-[:APPLIES_TO]->(a:Api)
-            RETURN l.id AS id, l.text AS text, l.kind AS kind, l.status = 'ACTIVE' AS verified, collect(a.qualifiedName) AS apis,
-                   head(collect(a.library)) AS library""".formatted(SERVABLE.formatted("l"));
 
     /** The spaces an agent has recorded traces in: their candidate lessons are served to it. */
     private static final String AGENT_SPACES = """
@@ -145,15 +149,6 @@ public class RecommendRepository {
             WITH f, traceId, seen WHERE $visible IS NULL OR seen > 0
             RETURN f.signature AS signature, f.exceptionType AS type, f.messageShape AS shape, f.api AS api,
                    CASE WHEN $visible IS NULL THEN f.occurrences ELSE seen END AS occurrences, traceId""".formatted(VISIBLE.formatted("tr"));
-
-    /** An example's library: the one its task names, else that of the first known API its code used. */
-    private static final String EXAMPLES = """
-            UNWIND $ids AS id
-            MATCH (tr:Trace {id: id})-[:ATTEMPTED]->(t:Task)
-            WHERE %s
-            RETURN tr.id AS id, tr.attempt AS attempt, t.text AS task,
-                   coalesce(head(t.libraries), head([(tr)-[:USED]->(a:Api) WHERE a.library IS NOT NULL | a.library])) AS library"""
-            .formatted(VISIBLE.formatted("tr"));
 
     /** The task node is written by its owner (TaskCatalog) in the same transaction, just before. */
     private static final String STORE = """
@@ -219,9 +214,14 @@ public class RecommendRepository {
 
     /**
      * A lesson candidate as ranking sees it: its trust (curation's estimate from ratings and outcomes, 0-1) and
-     * whether it is verified (active) rather than a candidate served within its space.
+     * whether it is verified (active) rather than a candidate served within its space; and what its item shows.
      */
-    public record LessonStanding(String id, double trust, boolean verified) {
+    public record LessonStanding(String id, double trust, boolean verified, LessonRow shown) {
+
+        /** A lesson whose item is not known yet. */
+        public LessonStanding(String id, double trust, boolean verified) {
+            this(id, trust, verified, null);
+        }
     }
 
     /**
@@ -232,11 +232,11 @@ public class RecommendRepository {
     }
 
     /**
-     * A trace of a similar task, with the APIs it used (each with its documentation), the failures it hit and the
-     * servable lessons learned from it.
+     * A trace of a similar task, with the APIs it used (each with its documentation), the failures it hit, the
+     * servable lessons learned from it and, for a successful trace, the worked example it shows (null otherwise).
      */
     public record TraceOfTask(String traceId, double similarity, String outcome, List<ApiDocumentation> apis, List<String> failures,
-                              List<LessonStanding> lessons) {
+                              List<LessonStanding> lessons, ExampleRow example) {
     }
 
     /** Documentation of an API: at most two chunks, by id. */
@@ -309,8 +309,12 @@ public class RecommendRepository {
                         "minSimilarity", minSimilarity, "spaces", spaces, "visible", visible)).stream()
                 .map(r -> new TraceOfTask(r.get("traceId").asString(), r.get("similarity").asDouble(), r.get("outcome").asString(),
                         r.get("apis").asList(RecommendRepository::apiDocumentation), r.get("failures").asList(Value::asString),
-                        r.get("lessons").asList(RecommendRepository::standing)))
+                        r.get("lessons").asList(RecommendRepository::standing), example(r.get("traceId").asString(), r.get("example"))))
                 .toList();
+    }
+
+    private static ExampleRow example(String traceId, Value v) {
+        return v.isNull() ? null : new ExampleRow(traceId, v.get("attempt").asString(), v.get("task").asString(), v.get("library").asString(null));
     }
 
     private static ApiDocumentation apiDocumentation(org.neo4j.driver.types.MapAccessor r) {
@@ -329,19 +333,6 @@ public class RecommendRepository {
                 .toList();
     }
 
-    /** The servable ones of these lessons ({@code spaces} as for the candidate lookups). */
-    public Map<String, LessonRow> lessons(List<String> ids, List<String> spaces, List<String> visible) {
-        Map<String, LessonRow> rows = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Record r : graph.query(LESSONS, params("ids", ids, "spaces", spaces, "visible", visible))) {
-                LessonRow row = new LessonRow(r.get("id").asString(), r.get("text").asString(), r.get("kind").asString(null),
-                        r.get("verified").asBoolean(), r.get("apis").asList(Value::asString), r.get("library").asString(null));
-                rows.put(row.id(), row);
-            }
-        }
-        return rows;
-    }
-
     /** The failure patterns among these that the {@code visible} spaces' traces hit (all of them for null), counted there. */
     public Map<String, PitfallRow> pitfalls(List<String> signatures, List<String> visible) {
         Map<String, PitfallRow> rows = new HashMap<>();
@@ -350,19 +341,6 @@ public class RecommendRepository {
                 PitfallRow row = new PitfallRow(r.get("signature").asString(), r.get("type").asString(), r.get("shape").asString(),
                         r.get("api").asString(null), r.get("occurrences").asLong(1), r.get("traceId").asString(null));
                 rows.put(row.signature(), row);
-            }
-        }
-        return rows;
-    }
-
-    /** The worked examples among these traces that belong to the {@code visible} spaces (all for null). */
-    public Map<String, ExampleRow> examples(List<String> traceIds, List<String> visible) {
-        Map<String, ExampleRow> rows = new HashMap<>();
-        if (!traceIds.isEmpty()) {
-            for (Record r : graph.query(EXAMPLES, params("ids", traceIds, "visible", visible))) {
-                ExampleRow row = new ExampleRow(r.get("id").asString(), r.get("attempt").asString(), r.get("task").asString(),
-                        r.get("library").asString(null));
-                rows.put(row.traceId(), row);
             }
         }
         return rows;
@@ -413,6 +391,9 @@ public class RecommendRepository {
     }
 
     private static LessonStanding standing(Value v) {
-        return new LessonStanding(v.get("id").asString(), v.get("trust").asDouble(), v.get("verified").asBoolean());
+        String id = v.get("id").asString();
+        boolean verified = v.get("verified").asBoolean();
+        return new LessonStanding(id, v.get("trust").asDouble(), verified, new LessonRow(id, v.get("text").asString(), v.get("kind").asString(null),
+                verified, v.get("apis").asList(Value::asString), v.get("library").asString(null)));
     }
 }

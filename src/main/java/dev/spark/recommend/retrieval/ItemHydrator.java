@@ -8,6 +8,7 @@ import dev.spark.recommend.RecommendationItem;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
 import dev.spark.recommend.internal.RecommendRepository.LessonRow;
+import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
 import dev.spark.recommend.retrieval.Ranker.Candidate;
 import dev.spark.recommend.synthesis.Snippets;
@@ -20,8 +21,10 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the best candidates into items to show: the text of documentation, lessons, pitfalls and examples,
- * read side by side, one query per kind and none for a kind with nothing to read. Twice as many candidates of
+ * Turns the best candidates into items to show. Lessons and worked examples come with what their items show from
+ * the statements that found them (through the serving rule and the caller's spaces there), and so does most
+ * documentation; the rest of the documentation (found through the APIs of experience) and the failure patterns are
+ * read here, side by side, one query per kind and none for a kind with nothing to read. Twice as many candidates of
  * each side (documentation, experience) as items are read, so that one deleted since it was found leaves no hole.
  */
 @Component
@@ -40,27 +43,22 @@ public class ItemHydrator {
     }
 
     /**
-     * At most {@code k} items, in the order of {@code ranked}; lessons are read through the serving rule with the
-     * query's {@code spaces}, so one retired or merged since it was found is left out, and every item of experience
-     * is read again within the {@code visible} spaces (null: all). Experience (lessons, worked examples, pitfalls)
+     * At most {@code k} items, in the order of {@code ranked}; failure patterns are read within the {@code visible}
+     * spaces (null: all) and counted there. Experience (lessons, worked examples, pitfalls)
      * takes at most {@code spark.recommend.max-experience-share} of the items while documentation is there to fill
      * the rest: however much experience accumulates, the reference pages stay in front of the agent.
      */
-    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> spaces, List<String> visible) {
+    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> visible) {
         List<Candidate> top = window(ranked, 2 * k);
         long documentation = top.stream().filter(c -> c.kind() == ItemKind.DOCUMENTATION).count();
         long experienceRoom = Math.max((long) Math.ceil(k * maxExperienceShare - 1e-9), k - documentation);
         // documentation found by the index paths came with its properties; only the rest is read
         List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
         CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
-        CompletableFuture<Map<String, LessonRow>> lessonFuture = read(refs(top, ItemKind.LESSON), ids -> repository.lessons(ids, spaces, visible));
         CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(refs(top, ItemKind.PITFALL), ids -> repository.pitfalls(ids, visible));
-        CompletableFuture<Map<String, ExampleRow>> exampleFuture = read(refs(top, ItemKind.EXAMPLE), ids -> repository.examples(ids, visible));
         Map<String, DocHit> docHits = new HashMap<>(evidence.documents());
         docHits.putAll(docFuture.join());
-        Map<String, LessonRow> lessons = lessonFuture.join();
         Map<String, PitfallRow> pitfalls = pitfallFuture.join();
-        Map<String, ExampleRow> examples = exampleFuture.join();
 
         List<RecommendationItem> items = new ArrayList<>();
         int experience = 0;
@@ -78,7 +76,8 @@ public class ItemHydrator {
                             d.library(), d.api() == null ? List.of() : List.of(d.api()), c.score(), c.why(), true);
                 }
                 case LESSON -> {
-                    LessonRow l = lessons.get(c.ref());
+                    LessonStanding standing = evidence.lessons().get(c.ref());
+                    LessonRow l = standing == null ? null : standing.shown();
                     yield l == null ? null : new RecommendationItem(c.kind(), c.ref(), "Lesson (" + (l.kind() == null ? "agent" : l.kind()) + ")",
                             l.text(), "lesson:" + c.ref(), null, l.library(), l.apis(), c.score(), c.why(), l.verified());
                 }
@@ -91,7 +90,7 @@ public class ItemHydrator {
                             null, p.api() == null ? List.of() : List.of(p.api()), c.score(), c.why(), true);
                 }
                 case EXAMPLE -> {
-                    ExampleRow e = examples.get(c.ref());
+                    ExampleRow e = evidence.examples().get(c.ref());
                     yield e == null ? null : new RecommendationItem(c.kind(), c.ref(), "Worked example: " + Snippets.firstLine(e.task(), 120),
                             e.attempt(), "trace:" + c.ref(), null, e.library(), evidence.exampleApis().getOrDefault(c.ref(), List.of()),
                             c.score(), c.why(), true);

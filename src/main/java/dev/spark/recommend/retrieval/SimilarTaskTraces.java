@@ -5,6 +5,7 @@ import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
+import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
 import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ public class SimilarTaskTraces implements RetrievalPath {
         }
         List<Vote> votes = new ArrayList<>();
         Map<String, List<String>> exampleApis = new HashMap<>();
+        Map<String, ExampleRow> examples = new HashMap<>();
         List<LessonStanding> lessons = new ArrayList<>();
         Map<String, Double> experienceApis = new LinkedHashMap<>();
         Map<String, ApiDocumentation> documentationOf = new HashMap<>();
@@ -63,7 +65,8 @@ public class SimilarTaskTraces implements RetrievalPath {
             double similarity = trace.similarity();
             String why = String.format("similar task (similarity %.2f)", similarity);
             exampleApis.put(trace.traceId(), List.copyOf(new LinkedHashSet<>(trace.apis().stream().map(ApiDocumentation::api).toList())));
-            if ("SUCCESS".equals(trace.outcome())) {
+            if (trace.example() != null) {
+                examples.put(trace.traceId(), trace.example());
                 votes.add(new Vote(ItemKind.EXAMPLE, trace.traceId(), ++example, props.exampleWeight() * similarity, why + " → successful trace"));
                 for (ApiDocumentation api : trace.apis()) {
                     experienceApis.merge(api.api(), similarity, Math::max);
@@ -82,7 +85,7 @@ public class SimilarTaskTraces implements RetrievalPath {
         experienceApis.replaceAll((api, similarity) -> props.experienceDocWeight() * similarity);
         Found documentation = ApiDocumentationVotes.of(experienceApis, documentationOf,
                 api -> "API " + api + " used by a successful similar trace");
-        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), exampleApis).and(Evidence.ofLessons(lessons));
+        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), examples, exampleApis).and(Evidence.ofLessons(lessons));
         return new Found(votes, evidence).and(documentation);
     }
 }
