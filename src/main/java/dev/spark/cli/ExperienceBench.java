@@ -11,6 +11,7 @@ import dev.spark.recommend.RecommendQuery;
 import dev.spark.recommend.Recommendation;
 import dev.spark.recommend.RetrievalAgent;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.spark.recommend.retrieval.ItemHydrator;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -151,7 +152,8 @@ final class ExperienceBench implements Callable<Integer> {
             stageTotals.forEach((stage, micros) -> report.add(String.format("| %s | %.1f%% | %.1f |", stage,
                     100.0 * micros / all, micros / 1000.0 / single.size())));
             report.add("");
-            report.add("Retrieval paths (single client; candidates run side by side, so the stage takes about its slowest):");
+            report.add("Retrieval paths and the items read after ranking (single client; candidates run side by side, so the stage "
+                    + "takes about its slowest; so do the item reads):");
             report.add("");
             report.add("| path | runs | mean ms |\n|---|---|---|");
             pathTimes(meters).forEach((path, now) -> {
@@ -218,11 +220,14 @@ final class ExperienceBench implements Callable<Integer> {
                 .map(p -> new String[] {p.prompt(), p.referenceCode(), p.corpusLibrary()}).toList();
     }
 
-    /** Runs and total milliseconds of each retrieval path so far, by path. */
+    /** Runs and total milliseconds of each retrieval path and of each kind of item read after ranking so far, by name. */
     private static Map<String, double[]> pathTimes(MeterRegistry meters) {
         Map<String, double[]> out = new java.util.TreeMap<>();
         for (Timer t : meters.find("spark.recommend.path").timers()) {
             out.put(t.getId().getTag("path"), new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
+        }
+        for (Timer t : meters.find(ItemHydrator.TIMER).timers()) {
+            out.put("items read: " + t.getId().getTag("kind"), new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
         }
         return out;
     }

@@ -16,6 +16,8 @@ import dev.spark.graph.WriteBehind;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestProgress;
+import dev.spark.recommend.retrieval.ItemHydrator;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,9 @@ class ExperienceStoryTest {
 
     @Autowired
     CurationService curation;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void knowledgeBase() {
@@ -104,9 +109,12 @@ class ExperienceStoryTest {
         List<String> learned = graph.query("MATCH (l:Lesson)-[:LEARNED_FROM]->(:Trace {id: $id}) RETURN l.id AS id",
                 Map.of("id", succeeded.traceId())).stream().map(r -> r.get("id").asString()).toList();
 
+        long pitfallReads = meters.get(ItemHydrator.TIMER).tag("kind", "pitfall").timer().count();
         Recommendation rec = agent.recommend(new RecommendQuery(
                 new TaskInput("How do I get the rows of a pandas DataFrame at integer positions given in a list, in that order?", null, List.of()),
                 "agent-c", 8, Recipe.FULL));
+        assertThat(meters.get(ItemHydrator.TIMER).tag("kind", "pitfall").timer().count())
+                .as("the failure patterns among the best candidates are read once, and timed").isEqualTo(pitfallReads + 1);
 
         assertThat(failed.apis()).contains("pandas.DataFrame.loc");
         assertThat(failed.failurePattern()).startsWith("KeyError");

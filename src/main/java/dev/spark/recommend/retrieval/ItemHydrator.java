@@ -12,6 +12,8 @@ import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
 import dev.spark.recommend.retrieval.Ranker.Candidate;
 import dev.spark.recommend.synthesis.Snippets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,18 @@ public class ItemHydrator {
     private final RetrievalPool pool;
     private final double maxExperienceShare;
 
-    public ItemHydrator(DocSearch docs, RecommendRepository repository, RetrievalPool pool, RecommendProperties props) {
+    /**
+     * Timer of the reads after ranking, tag {@code kind} (documentation, pitfall); exported at /actuator/prometheus as
+     * {@code spark_recommend_items_seconds}.
+     */
+    public static final String TIMER = "spark.recommend.items";
+
+    private final Timer documentationReads;
+    private final Timer pitfallReads;
+
+    public ItemHydrator(DocSearch docs, RecommendRepository repository, RetrievalPool pool, RecommendProperties props, MeterRegistry meters) {
+        this.documentationReads = timer(meters, "documentation");
+        this.pitfallReads = timer(meters, "pitfall");
         this.docs = docs;
         this.repository = repository;
         this.pool = pool;
@@ -54,8 +67,9 @@ public class ItemHydrator {
         long experienceRoom = Math.max((long) Math.ceil(k * maxExperienceShare - 1e-9), k - documentation);
         // documentation found by the index paths came with its properties; only the rest is read
         List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
-        CompletableFuture<Map<String, DocHit>> docFuture = read(unreadDocs, docs::documents);
-        CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(refs(top, ItemKind.PITFALL), ids -> repository.pitfalls(ids, visible));
+        CompletableFuture<Map<String, DocHit>> docFuture = read(documentationReads, unreadDocs, docs::documents);
+        CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(pitfallReads, refs(top, ItemKind.PITFALL),
+                ids -> repository.pitfalls(ids, visible));
         Map<String, DocHit> docHits = new HashMap<>(evidence.documents());
         docHits.putAll(docFuture.join());
         Map<String, PitfallRow> pitfalls = pitfallFuture.join();
@@ -128,8 +142,12 @@ public class ItemHydrator {
         return window;
     }
 
-    private <T> CompletableFuture<Map<String, T>> read(List<String> refs, Function<List<String>, Map<String, T>> reader) {
-        return refs.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : pool.async(() -> reader.apply(refs));
+    private <T> CompletableFuture<Map<String, T>> read(Timer timer, List<String> refs, Function<List<String>, Map<String, T>> reader) {
+        return refs.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : pool.async(() -> timer.record(() -> reader.apply(refs)));
+    }
+
+    private static Timer timer(MeterRegistry meters, String kind) {
+        return Timer.builder(TIMER).tag("kind", kind).description("items of one kind read after ranking").register(meters);
     }
 
     private static List<String> refs(List<Candidate> candidates, ItemKind kind) {
