@@ -1,6 +1,7 @@
 package dev.spark.knowledge.internal;
 
 import dev.spark.graph.Graph;
+import dev.spark.graph.OneParameter;
 import dev.spark.knowledge.CorpusSize;
 import dev.spark.knowledge.LibraryCatalog.LibrarySummary;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public class KnowledgeRepository {
               MERGE (a)-[:IN_LIBRARY]->(l)
               MERGE (d)-[:DOCUMENTS]->(a)
             }""";
+
+    /** Batches vary in size: one map parameter keeps one cached plan (see OneParameter). */
+    private static final String WRITE_CHUNKS_P = OneParameter.statement(WRITE_CHUNKS);
 
     private static final String REMOVE_STALE_CHUNKS = """
             UNWIND $pages AS page
@@ -217,7 +221,7 @@ public class KnowledgeRepository {
         graph.write(tx -> {
             // the first vectors written record their model, in the same transaction (EmbeddingModelGuard)
             tx.run(RECORD_EMBEDDING_MODEL, Map.of("name", embeddingModel)).consume();
-            return tx.run(WRITE_CHUNKS, Map.of("rows", rows, "model", embeddingModel)).consume();
+            return tx.run(WRITE_CHUNKS_P, OneParameter.values(Map.of("rows", rows, "model", embeddingModel))).consume();
         });
     }
 
