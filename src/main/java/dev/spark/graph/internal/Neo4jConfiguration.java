@@ -3,7 +3,9 @@ package dev.spark.graph.internal;
 import java.net.URI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Logging;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,6 +23,16 @@ class Neo4jConfiguration {
     @Conditional(EmbeddedDatabaseCondition.class)
     EmbeddedNeo4j embeddedNeo4j(Neo4jProperties props) {
         return EmbeddedNeo4j.start(props);
+    }
+
+    /**
+     * The driver logs through SLF4J. Its default (the JDK's System.Logger) formats every Bolt message it sends into a
+     * debug line before the level is checked: every statement's parameters, embedding vectors included, turned into
+     * text and thrown away. SLF4J's logger checks the level first.
+     */
+    @Bean
+    ConfigBuilderCustomizer driverLogging() {
+        return builder -> builder.withLogging(Logging.slf4j());
     }
 
     @Bean
