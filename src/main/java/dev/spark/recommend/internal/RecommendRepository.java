@@ -3,9 +3,9 @@ package dev.spark.recommend.internal;
 import dev.spark.graph.Graph;
 import dev.spark.graph.OneParameter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -40,13 +40,13 @@ public class RecommendRepository {
 
     /**
      * What ranking needs of a lesson candidate (a lesson without trust yet counts as undecided, 0.5) and what its item
-     * shows: its text, kind, the APIs it applies to and their library. Read where the lesson is found, through the
-     * serving rule of that statement, so that showing it needs no second read.
+     * shows: its text, kind and the APIs it applies to with their libraries (the item's library is the first known
+     * one). Read where the lesson is found, through the serving rule of that statement, so that showing it needs no
+     * second read.
      */
     private static final String STANDING = """
             %1$s {.id, .text, .kind, trust: coalesce(%1$s.trust, 0.5), verified: %1$s.status = 'ACTIVE',
-                  apis: [(%1$s)-[:APPLIES_TO]->(servedApi:Api) | servedApi.qualifiedName],
-                  library: head([(%1$s)-[:APPLIES_TO]->(servedApi:Api) WHERE servedApi.library IS NOT NULL | servedApi.library])}""";
+                  apis: [(%1$s)-[:APPLIES_TO]->(servedApi:Api) | servedApi {.qualifiedName, .library}]}""";
 
     /**
      * The APIs node {@code %1$s} points at by relationship type {@code %2$s}, as {@code apis}: each with at most two of
@@ -217,11 +217,6 @@ public class RecommendRepository {
      * whether it is verified (active) rather than a candidate served within its space; and what its item shows.
      */
     public record LessonStanding(String id, double trust, boolean verified, LessonRow shown) {
-
-        /** A lesson whose item is not known yet. */
-        public LessonStanding(String id, double trust, boolean verified) {
-            this(id, trust, verified, null);
-        }
     }
 
     /**
@@ -258,7 +253,8 @@ public class RecommendRepository {
                              String lastTraceId) {
     }
 
-    public record ExampleRow(String traceId, String attempt, String task, String library) {
+    /** A worked example: a successful trace's code, its task, library and the APIs its code used, each once. */
+    public record ExampleRow(String traceId, String attempt, String task, String library, List<String> apis) {
     }
 
     /** One cited item: the node's id (a failure pattern's signature), its rank among the items and its score. */
@@ -307,14 +303,17 @@ public class RecommendRepository {
                                                   List<String> visible) {
         return graph.query(TRACES_OF_SIMILAR_TASKS, params("vector", vector, "fetch", fetched(fetch, visible), "k", k,
                         "minSimilarity", minSimilarity, "spaces", spaces, "visible", visible)).stream()
-                .map(r -> new TraceOfTask(r.get("traceId").asString(), r.get("similarity").asDouble(), r.get("outcome").asString(),
-                        r.get("apis").asList(RecommendRepository::apiDocumentation), r.get("failures").asList(Value::asString),
-                        r.get("lessons").asList(RecommendRepository::standing), example(r.get("traceId").asString(), r.get("example"))))
-                .toList();
+                .map(RecommendRepository::traceOfTask).toList();
     }
 
-    private static ExampleRow example(String traceId, Value v) {
-        return v.isNull() ? null : new ExampleRow(traceId, v.get("attempt").asString(), v.get("task").asString(), v.get("library").asString(null));
+    private static TraceOfTask traceOfTask(Record r) {
+        String traceId = r.get("traceId").asString();
+        List<ApiDocumentation> apis = r.get("apis").asList(RecommendRepository::apiDocumentation);
+        Value example = r.get("example");
+        ExampleRow row = example.isNull() ? null : new ExampleRow(traceId, example.get("attempt").asString(), example.get("task").asString(),
+                example.get("library").asString(null), apis.stream().map(ApiDocumentation::api).distinct().toList());
+        return new TraceOfTask(traceId, r.get("similarity").asDouble(), r.get("outcome").asString(), apis,
+                r.get("failures").asList(Value::asString), r.get("lessons").asList(RecommendRepository::standing), row);
     }
 
     private static ApiDocumentation apiDocumentation(org.neo4j.driver.types.MapAccessor r) {
@@ -393,7 +392,9 @@ public class RecommendRepository {
     private static LessonStanding standing(Value v) {
         String id = v.get("id").asString();
         boolean verified = v.get("verified").asBoolean();
+        List<Value> apis = v.get("apis").asList(a -> a);
+        String library = apis.stream().map(a -> a.get("library").asString(null)).filter(Objects::nonNull).findFirst().orElse(null);
         return new LessonStanding(id, v.get("trust").asDouble(), verified, new LessonRow(id, v.get("text").asString(), v.get("kind").asString(null),
-                verified, v.get("apis").asList(Value::asString), v.get("library").asString(null)));
+                verified, apis.stream().map(a -> a.get("qualifiedName").asString()).toList(), library));
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
  * What paths learn about candidates on the way, so that neither ranking nor showing them needs another round
  * trip: documentation found with its properties, the page, library and API of each documentation candidate (for
  * library routing, reference pages and page aggregation), the trust and verification of each lesson candidate
- * (for lesson quality) with what its item shows, and the worked examples of successful traces with their APIs.
+ * (for lesson quality) with what its item shows, and the worked examples of successful traces.
  */
 public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs, Map<String, LessonStanding> lessons,
-                       Map<String, ExampleRow> examples, Map<String, List<String>> exampleApis) {
+                       Map<String, ExampleRow> examples) {
 
     /**
      * What ranking needs of a documentation chunk: its page ({@code docId}), library and the API it documents (a
@@ -23,14 +23,13 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
     public record DocFacts(String page, String library, String api) {
     }
 
-    public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of(), Map.of());
 
     public Evidence {
         documents = Map.copyOf(documents);
         docs = Map.copyOf(docs);
         lessons = Map.copyOf(lessons);
         examples = Map.copyOf(examples);
-        exampleApis = Map.copyOf(exampleApis);
     }
 
     /** The evidence of documentation hits: their properties and facts. */
@@ -41,14 +40,14 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
             documents.putIfAbsent(hit.id(), hit);
             facts.putIfAbsent(hit.id(), new DocFacts(hit.docId(), hit.library(), hit.api()));
         }
-        return new Evidence(documents, facts, Map.of(), Map.of(), Map.of());
+        return new Evidence(documents, facts, Map.of(), Map.of());
     }
 
     /** The evidence of lesson candidates: their trust and whether they are verified. */
     public static Evidence ofLessons(List<LessonStanding> lessons) {
         Map<String, LessonStanding> map = new HashMap<>();
         lessons.forEach(l -> map.putIfAbsent(l.id(), l));
-        return new Evidence(Map.of(), Map.of(), map, Map.of(), Map.of());
+        return new Evidence(Map.of(), Map.of(), map, Map.of());
     }
 
     /** Both together; where both know a candidate, this one's knowledge is kept. */
@@ -61,8 +60,6 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
         l.putAll(lessons);
         Map<String, ExampleRow> x = new HashMap<>(other.examples);
         x.putAll(examples);
-        Map<String, List<String>> e = new HashMap<>(other.exampleApis);
-        e.putAll(exampleApis);
-        return new Evidence(d, f, l, x, e);
+        return new Evidence(d, f, l, x);
     }
 }

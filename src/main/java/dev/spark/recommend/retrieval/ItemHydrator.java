@@ -106,7 +106,7 @@ public class ItemHydrator {
                 case EXAMPLE -> {
                     ExampleRow e = evidence.examples().get(c.ref());
                     yield e == null ? null : new RecommendationItem(c.kind(), c.ref(), "Worked example: " + Snippets.firstLine(e.task(), 120),
-                            e.attempt(), "trace:" + c.ref(), null, e.library(), evidence.exampleApis().getOrDefault(c.ref(), List.of()),
+                            e.attempt(), "trace:" + c.ref(), null, e.library(), e.apis(),
                             c.score(), c.why(), true);
                 }
             };

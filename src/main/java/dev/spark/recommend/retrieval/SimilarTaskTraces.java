@@ -10,7 +10,6 @@ import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -53,7 +52,6 @@ public class SimilarTaskTraces implements RetrievalPath {
             return Found.NOTHING;
         }
         List<Vote> votes = new ArrayList<>();
-        Map<String, List<String>> exampleApis = new HashMap<>();
         Map<String, ExampleRow> examples = new HashMap<>();
         List<LessonStanding> lessons = new ArrayList<>();
         Map<String, Double> experienceApis = new LinkedHashMap<>();
@@ -64,7 +62,6 @@ public class SimilarTaskTraces implements RetrievalPath {
         for (TraceOfTask trace : traces) {
             double similarity = trace.similarity();
             String why = String.format("similar task (similarity %.2f)", similarity);
-            exampleApis.put(trace.traceId(), List.copyOf(new LinkedHashSet<>(trace.apis().stream().map(ApiDocumentation::api).toList())));
             if (trace.example() != null) {
                 examples.put(trace.traceId(), trace.example());
                 votes.add(new Vote(ItemKind.EXAMPLE, trace.traceId(), ++example, props.exampleWeight() * similarity, why + " → successful trace"));
@@ -85,7 +82,7 @@ public class SimilarTaskTraces implements RetrievalPath {
         experienceApis.replaceAll((api, similarity) -> props.experienceDocWeight() * similarity);
         Found documentation = ApiDocumentationVotes.of(experienceApis, documentationOf,
                 api -> "API " + api + " used by a successful similar trace");
-        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), examples, exampleApis).and(Evidence.ofLessons(lessons));
+        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), examples).and(Evidence.ofLessons(lessons));
         return new Found(votes, evidence).and(documentation);
     }
 }

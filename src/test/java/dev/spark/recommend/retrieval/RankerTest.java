@@ -24,7 +24,7 @@ class RankerTest {
             docs.add(new Vote(ItemKind.DOCUMENTATION, "doc-%02d".formatted(i), i, 1.0, "doc #" + i));
         }
         Found lessons = new Found(List.of(new Vote(ItemKind.LESSON, "lesson-proven", 31, 1.0, "lesson #31")),
-                Evidence.ofLessons(List.of(new LessonStanding("lesson-proven", 10.0 / 11.0, true))));
+                Evidence.ofLessons(List.of(new LessonStanding("lesson-proven", 10.0 / 11.0, true, null))));
 
         List<Candidate> ranked = ranker.rank(List.of(new Weighted(1.0, new Found(docs, Evidence.NONE)), new Weighted(1.0, lessons)),
                 lessons.evidence(), TaskIntent.NONE);
@@ -39,7 +39,7 @@ class RankerTest {
     void anUnverifiedLessonCountsHalfAsMuchAsAnActiveOneOfEqualTrust() {
         Found lessons = new Found(List.of(new Vote(ItemKind.LESSON, "lesson-active", 2, 1.0, "lesson #2"),
                 new Vote(ItemKind.LESSON, "lesson-candidate", 1, 1.0, "lesson #1")),
-                Evidence.ofLessons(List.of(new LessonStanding("lesson-active", 0.5, true), new LessonStanding("lesson-candidate", 0.5, false))));
+                Evidence.ofLessons(List.of(new LessonStanding("lesson-active", 0.5, true, null), new LessonStanding("lesson-candidate", 0.5, false, null))));
 
         List<Candidate> ranked = ranker.rank(List.of(new Weighted(1.0, lessons)), lessons.evidence(), TaskIntent.NONE);
 
