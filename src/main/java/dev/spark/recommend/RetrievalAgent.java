@@ -120,7 +120,7 @@ public class RetrievalAgent {
             evidence = evidence.and(path.found().join().evidence());
         }
         List<Ranker.Candidate> ranked = ranker.rank(found, evidence, recipe.intentBoost() ? intent : TaskIntent.NONE);
-        List<RecommendationItem> items = hydrator.items(ranked, q.k(), evidence, visible);
+        List<RecommendationItem> items = hydrator.items(ranked, q.k(), evidence);
         clock.lap("fusion");
         String text = synthesizer.write(task, items);
         clock.lap("synthesis");

@@ -73,13 +73,23 @@ public class ExperienceRepository {
             }
             RETURN t.id AS taskId""";
 
+    /**
+     * Files a trace under its failure pattern. Beside the pattern's own count, a {@code SEEN_IN} edge to the trace's
+     * space keeps how many of that space's traces hit it and which did last, so that showing a pitfall to a caller
+     * (counted within the spaces it sees) reads two properties instead of every trace that ever hit the pattern.
+     */
     private static final String FAILURE = """
             MATCH (tr:Trace {id: $traceId})
+            MERGE (s:Space {id: coalesce(tr.space, 'commons')}) ON CREATE SET s.name = s.id
             MERGE (f:FailurePattern {signature: $signature})
               ON CREATE SET f.exceptionType = $exceptionType, f.messageShape = $messageShape, f.api = $api,
                             f.description = $description, f.createdAt = datetime(), f.occurrences = 0
             SET f.occurrences = f.occurrences + 1
+            WITH tr, s, f, EXISTS { (tr)-[:HIT]->(f) } AS filed
             MERGE (tr)-[:HIT]->(f)
+            MERGE (f)-[seen:SEEN_IN]->(s) ON CREATE SET seen.occurrences = 0
+            SET seen.occurrences = seen.occurrences + CASE WHEN filed THEN 0 ELSE 1 END,
+                seen.lastTraceId = tr.id, seen.lastAt = tr.createdAt
             WITH f
             CALL (f) {
               MATCH (x:Api {qualifiedName: $api})
@@ -246,11 +256,29 @@ public class ExperienceRepository {
             }
             RETURN [t IN traces | t.id] AS traces, tasks, patterns, apis""";
 
-    /** A failure pattern that other traces still hit stays, one occurrence fewer per forgotten trace. */
+    /**
+     * A failure pattern that other traces still hit stays, one occurrence fewer per forgotten trace; so does its count
+     * in each space, whose last trace moves to the newest one left (the edge goes with the space's last trace).
+     */
     private static final String UNCOUNT_FAILURES = """
             MATCH (tr:Trace)-[:HIT]->(f:FailurePattern) WHERE tr.id IN $ids
             WITH f, count(tr) AS n
-            SET f.occurrences = CASE WHEN coalesce(f.occurrences, 0) > n THEN f.occurrences - n ELSE 0 END""";
+            SET f.occurrences = CASE WHEN coalesce(f.occurrences, 0) > n THEN f.occurrences - n ELSE 0 END
+            WITH f
+            MATCH (f)-[seen:SEEN_IN]->(s:Space)
+            CALL (f, seen, s) {
+              OPTIONAL MATCH (o:Trace)-[:HIT]->(f) WHERE coalesce(o.space, 'commons') = s.id AND NOT o.id IN $ids
+              WITH o ORDER BY o.createdAt DESC
+              WITH collect(o) AS left
+              CALL (seen, left) {
+                WITH seen, left WHERE size(left) = 0
+                DELETE seen
+              }
+              CALL (seen, left) {
+                WITH seen, left WHERE size(left) > 0
+                SET seen.occurrences = size(left), seen.lastTraceId = left[0].id, seen.lastAt = left[0].createdAt
+              }
+            }""";
 
     private static final String DELETE_TRACES = """
             MATCH (tr:Trace) WHERE tr.id IN $ids

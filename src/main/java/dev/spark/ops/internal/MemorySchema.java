@@ -71,7 +71,7 @@ public final class MemorySchema {
     public static final Set<String> RELATIONSHIP_TYPES = Set.of(
             "IN_LIBRARY", "DOCUMENTS", "RECORDED", "ATTEMPTED", "USED", "HIT", "IN_SPACE", "INVOLVES", "FOLLOWED", "FOR",
             "CITES", "LEARNED_FROM", "APPLIES_TO", "BACKED_BY", "AVOIDS", "MERGED_INTO", "IN_CLUSTER", "CONTRADICTS",
-            "SUPERSEDES", "DECIDED", "SUGGESTED_MERGE", "PROMOTED_FROM");
+            "SUPERSEDES", "DECIDED", "SUGGESTED_MERGE", "PROMOTED_FROM", "SEEN_IN");
 
     /** Marks the nodes an import created until it completes, so that a failed import can remove exactly those. */
     public static final String IMPORTING = "__SparkImport";

@@ -2,6 +2,8 @@ package dev.spark.recommend.internal;
 
 import dev.spark.graph.Graph;
 import dev.spark.graph.OneParameter;
+import dev.spark.knowledge.DocHit;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +67,48 @@ public class RecommendRepository {
             }
             """;
 
-    /** Each lesson comes with the APIs it applies to and their documentation. */
+    /**
+     * What a pitfall's item shows of failure pattern {@code %1$s}: its shape and, per space it was seen in (those of
+     * {@code $visible}; every space for null), how many traces hit it and which did last. Kept on {@code SEEN_IN} edges
+     * by recordTrace and forgetting, so the rows of a pattern hit by hundreds of traces cost two property reads a space.
+     */
+    private static final String PITFALL = """
+            %1$s {.signature, .exceptionType, .messageShape, .api, .occurrences,
+                  seen: [(%1$s)-[seenIn:SEEN_IN]->(seenSpace:Space) WHERE $visible IS NULL OR seenSpace.id IN $visible
+                         | seenIn {.occurrences, .lastTraceId, .lastAt}]}""";
+
+    /**
+     * The content of the documentation that experience votes for, each chunk once: {@code %1$s} is a list of maps whose
+     * {@code apis} hold the chunks ({@code docs}), {@code %2$s} a condition on one such map. Read in the statement that
+     * finds the experience, so that showing that documentation needs no read after ranking.
+     */
+    private static final String DOCUMENTS_OF = """
+            CALL (%1$s) {
+              UNWIND %1$s AS found
+              WITH found WHERE %2$s
+              UNWIND found.apis AS api
+              UNWIND api.docs AS doc
+              WITH DISTINCT doc.id AS id
+              MATCH (d:Doc {id: id})
+              RETURN collect(d {.id, .docId, .title, .text, .api, .library, .version, .source}) AS documents
+            }
+            """;
+
+    /**
+     * Each lesson comes with the APIs it applies to and their documentation (with its content, once per chunk, when
+     * {@code $documents}: the lessons vote for it).
+     */
     private static final String LESSONS_BY_VECTOR = """
             CALL db.index.vector.queryNodes('lesson_embedding', $fetch, $vector) YIELD node, score
             WHERE %s
             WITH node, score
             LIMIT $k
             %s
-            RETURN %s AS lesson, 2 * score - 1 AS similarity, apis""".formatted(SERVABLE.formatted("node"),
-            APIS_WITH_DOCUMENTATION.formatted("node", "APPLIES_TO"), STANDING.formatted("node"));
+            WITH collect({lesson: %s, similarity: 2 * score - 1, apis: apis}) AS lessons
+            %s
+            RETURN lessons, documents""".formatted(SERVABLE.formatted("node"),
+            APIS_WITH_DOCUMENTATION.formatted("node", "APPLIES_TO"), STANDING.formatted("node"),
+            DOCUMENTS_OF.formatted("lessons", "$documents"));
 
     private static final String LESSONS_BY_TEXT = """
             CALL db.index.fulltext.queryNodes('lesson_fulltext', $query, {limit: $fetch}) YIELD node, score
@@ -84,7 +119,8 @@ public class RecommendRepository {
     /**
      * Tasks similar to the query (only tasks somebody attempted carry experience; tasks that were merely asked about
      * are skipped) and their traces: the APIs each used, with their documentation,
-     * the failures it hit and the servable lessons learned from it. One statement, so the path costs one round trip.
+     * the failures it hit and the servable lessons learned from it; and once, the content of the documentation of the
+     * APIs the successful ones used. One statement, so the path costs one round trip.
      */
     private static final String TRACES_OF_SIMILAR_TASKS = """
             CALL db.index.vector.queryNodes('task_embedding', $fetch, $vector) YIELD node, score
@@ -94,7 +130,7 @@ public class RecommendRepository {
             MATCH (t)<-[:ATTEMPTED]-(tr:Trace)
             WHERE %1$s
             %4$s
-            CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(f.signature) AS failures }
+            CALL (tr) { OPTIONAL MATCH (tr)-[:HIT]->(f:FailurePattern) RETURN collect(%5$s) AS failures }
             CALL (tr) {
               // a merged duplicate stands for its canonical lesson
               OPTIONAL MATCH (d:Lesson)-[:LEARNED_FROM]->(tr)
@@ -103,15 +139,20 @@ public class RecommendRepository {
               WITH l WHERE l IS NOT NULL AND %2$s
               RETURN collect(%3$s) AS lessons
             }
-            RETURN t.id AS taskId, score AS similarity, tr.id AS traceId, tr.outcome AS outcome, apis, failures, lessons,
+            WITH t, score, tr, apis, failures, lessons
+            ORDER BY score DESC, tr.createdAt DESC
+            LIMIT 50
+            WITH collect({taskId: t.id, similarity: score, traceId: tr.id, outcome: tr.outcome, apis: apis, failures: failures,
+                   lessons: lessons,
                    // a successful trace is a worked example: what its item shows; its library is the one the task names,
                    // else that of the first known API its code used
-                   CASE WHEN tr.outcome = 'SUCCESS' THEN {attempt: tr.attempt, task: t.text,
+                   example: CASE WHEN tr.outcome = 'SUCCESS' THEN {attempt: tr.attempt, task: t.text,
                         library: coalesce(head(t.libraries), head([(tr)-[:USED]->(u:Api) WHERE u.library IS NOT NULL | u.library]))}
-                   END AS example
-            ORDER BY similarity DESC, tr.createdAt DESC
-            LIMIT 50""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"),
-            APIS_WITH_DOCUMENTATION.formatted("tr", "USED"));
+                   END}) AS traces
+            %6$s
+            RETURN traces, documents""".formatted(VISIBLE.formatted("tr"), SERVABLE.formatted("l"), STANDING.formatted("l"),
+            APIS_WITH_DOCUMENTATION.formatted("tr", "USED"), PITFALL.formatted("f"),
+            DOCUMENTS_OF.formatted("traces", "found.outcome = 'SUCCESS'"));
 
     /** The APIs named in the task, then those the best documentation hits document, each once, in that order. */
     private static final String API_WALK = """
@@ -127,28 +168,17 @@ public class RecommendRepository {
             CALL (a) {
               // a failure pattern is experience of the spaces whose traces hit it
               OPTIONAL MATCH (f:FailurePattern)-[:INVOLVES]->(a)
-              WHERE $visible IS NULL OR EXISTS { (tr:Trace)-[:HIT]->(f) WHERE %s }
-              RETURN collect(f.signature)[..5] AS pitfalls
+              WHERE $visible IS NULL OR EXISTS { (f)-[:SEEN_IN]->(s:Space) WHERE s.id IN $visible }
+              WITH f LIMIT 5
+              RETURN collect(%s) AS pitfalls
             }
             RETURN name, lessons, pitfalls
-            ORDER BY i""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"), VISIBLE.formatted("tr"));
+            ORDER BY i""".formatted(SERVABLE.formatted("l"), STANDING.formatted("l"), PITFALL.formatted("f"));
 
     /** The spaces an agent has recorded traces in: their candidate lessons are served to it. */
     private static final String AGENT_SPACES = """
             MATCH (:Agent {id: $agentId})-[:RECORDED]->(tr:Trace)
             RETURN collect(DISTINCT tr.space) AS spaces""";
-
-    private static final String PITFALLS = """
-            UNWIND $signatures AS signature
-            MATCH (f:FailurePattern {signature: signature})
-            CALL (f) {
-              OPTIONAL MATCH (tr:Trace)-[:HIT]->(f) WHERE %1$s
-              WITH tr ORDER BY tr.createdAt DESC
-              RETURN head(collect(tr.id)) AS traceId, count(tr) AS seen
-            }
-            WITH f, traceId, seen WHERE $visible IS NULL OR seen > 0
-            RETURN f.signature AS signature, f.exceptionType AS type, f.messageShape AS shape, f.api AS api,
-                   CASE WHEN $visible IS NULL THEN f.occurrences ELSE seen END AS occurrences, traceId""".formatted(VISIBLE.formatted("tr"));
 
     /** The task node is written by its owner (TaskCatalog) in the same transaction, just before. */
     private static final String STORE = """
@@ -230,7 +260,7 @@ public class RecommendRepository {
      * A trace of a similar task, with the APIs it used (each with its documentation), the failures it hit, the
      * servable lessons learned from it and, for a successful trace, the worked example it shows (null otherwise).
      */
-    public record TraceOfTask(String traceId, double similarity, String outcome, List<ApiDocumentation> apis, List<String> failures,
+    public record TraceOfTask(String traceId, double similarity, String outcome, List<ApiDocumentation> apis, List<PitfallRow> failures,
                               List<LessonStanding> lessons, ExampleRow example) {
     }
 
@@ -243,12 +273,20 @@ public class RecommendRepository {
     }
 
     /** An API with (at most five of) the servable lessons that apply to it and the failure patterns that involve it. */
-    public record ApiNeighbourhood(String api, List<LessonStanding> lessons, List<String> pitfalls) {
+    public record ApiNeighbourhood(String api, List<LessonStanding> lessons, List<PitfallRow> pitfalls) {
+    }
+
+    /** What a path found, and the content of the documentation it votes for, each chunk once. */
+    public record WithDocuments<T>(List<T> found, List<DocHit> documents) {
     }
 
     public record LessonRow(String id, String text, String kind, boolean verified, List<String> apis, String library) {
     }
 
+    /**
+     * A failure pattern as its pitfall item shows it: how many traces of the caller's visible spaces hit it (all
+     * occurrences when every space is visible) and the latest of them.
+     */
     public record PitfallRow(String signature, String exceptionType, String messageShape, String api, long occurrences,
                              String lastTraceId) {
     }
@@ -281,11 +319,12 @@ public class RecommendRepository {
      * Servable lessons nearest to the query vector; {@code fetch} over-fetches for the serving filter, {@code spaces}
      * are those whose candidate lessons may be served; each comes with its cosine similarity.
      */
-    public List<SimilarLesson> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces, List<String> visible) {
-        return graph.query(LESSONS_BY_VECTOR, params("vector", vector, "fetch", fetched(fetch, visible), "k", k, "spaces", spaces,
-                        "visible", visible)).stream()
-                .map(r -> new SimilarLesson(standing(r.get("lesson")), r.get("similarity").asDouble(),
-                        r.get("apis").asList(RecommendRepository::apiDocumentation))).toList();
+    public WithDocuments<SimilarLesson> lessonsByVector(float[] vector, int fetch, int k, List<String> spaces, List<String> visible,
+                                                        boolean withDocuments) {
+        Record r = graph.query(LESSONS_BY_VECTOR, params("vector", vector, "fetch", fetched(fetch, visible), "k", k, "spaces", spaces,
+                "visible", visible, "documents", withDocuments)).get(0);
+        return new WithDocuments<>(r.get("lessons").asList(l -> new SimilarLesson(standing(l.get("lesson")), l.get("similarity").asDouble(),
+                l.get("apis").asList(RecommendRepository::apiDocumentation))), documents(r));
     }
 
     /** Servable lessons by BM25 for a Lucene query (see FullText). */
@@ -299,21 +338,51 @@ public class RecommendRepository {
      * The traces of the {@code k} tasks most similar to the vector (at least {@code minSimilarity} by the index's score,
      * among {@code fetch} fetched), most similar task first, newest trace first; at most 50.
      */
-    public List<TraceOfTask> tracesOfSimilarTasks(float[] vector, int fetch, int k, double minSimilarity, List<String> spaces,
-                                                  List<String> visible) {
-        return graph.query(TRACES_OF_SIMILAR_TASKS, params("vector", vector, "fetch", fetched(fetch, visible), "k", k,
-                        "minSimilarity", minSimilarity, "spaces", spaces, "visible", visible)).stream()
-                .map(RecommendRepository::traceOfTask).toList();
+    public WithDocuments<TraceOfTask> tracesOfSimilarTasks(float[] vector, int fetch, int k, double minSimilarity, List<String> spaces,
+                                                           List<String> visible) {
+        Record r = graph.query(TRACES_OF_SIMILAR_TASKS, params("vector", vector, "fetch", fetched(fetch, visible), "k", k,
+                "minSimilarity", minSimilarity, "spaces", spaces, "visible", visible)).get(0);
+        return new WithDocuments<>(r.get("traces").asList(t -> traceOfTask(t, visible)), documents(r));
     }
 
-    private static TraceOfTask traceOfTask(Record r) {
+    private static TraceOfTask traceOfTask(Value r, List<String> visible) {
         String traceId = r.get("traceId").asString();
         List<ApiDocumentation> apis = r.get("apis").asList(RecommendRepository::apiDocumentation);
         Value example = r.get("example");
         ExampleRow row = example.isNull() ? null : new ExampleRow(traceId, example.get("attempt").asString(), example.get("task").asString(),
                 example.get("library").asString(null), apis.stream().map(ApiDocumentation::api).distinct().toList());
         return new TraceOfTask(traceId, r.get("similarity").asDouble(), r.get("outcome").asString(), apis,
-                r.get("failures").asList(Value::asString), r.get("lessons").asList(RecommendRepository::standing), row);
+                r.get("failures").asList(f -> pitfall(f, visible)), r.get("lessons").asList(RecommendRepository::standing), row);
+    }
+
+    /** The documentation content a statement read with {@link #DOCUMENTS_OF}. */
+    private static List<DocHit> documents(Record r) {
+        return r.get("documents").asList(d -> new DocHit(d.get("id").asString(), d.get("docId").asString(null), d.get("title").asString(null),
+                d.get("text").asString(null), d.get("api").asString(null), d.get("library").asString(null), d.get("version").asString(null),
+                d.get("source").asString(null), 0, 0, 0));
+    }
+
+    /**
+     * A pitfall row from {@link #PITFALL}: counted within the visible spaces (every occurrence when all are visible), its
+     * last trace the newest of those spaces' last traces.
+     */
+    private static PitfallRow pitfall(Value f, List<String> visible) {
+        long occurrences = 0;
+        String lastTraceId = null;
+        ZonedDateTime lastAt = null;
+        for (Value seen : f.get("seen").values()) {
+            occurrences += seen.get("occurrences").asLong(0);
+            ZonedDateTime at = seen.get("lastAt").isNull() ? null : seen.get("lastAt").asZonedDateTime();
+            if (lastTraceId == null || at != null && (lastAt == null || at.isAfter(lastAt))) {
+                lastTraceId = seen.get("lastTraceId").asString(null);
+                lastAt = at;
+            }
+        }
+        if (visible == null) {
+            occurrences = f.get("occurrences").asLong(occurrences);
+        }
+        return new PitfallRow(f.get("signature").asString(), f.get("exceptionType").asString(null), f.get("messageShape").asString(null),
+                f.get("api").asString(null), Math.max(1, occurrences), lastTraceId);
     }
 
     private static ApiDocumentation apiDocumentation(org.neo4j.driver.types.MapAccessor r) {
@@ -328,21 +397,8 @@ public class RecommendRepository {
         }
         return graph.query(API_WALK, params("apis", apis, "docIds", docIds, "spaces", spaces, "visible", visible)).stream()
                 .map(r -> new ApiNeighbourhood(r.get("name").asString(), r.get("lessons").asList(RecommendRepository::standing),
-                        r.get("pitfalls").asList(Value::asString)))
+                        r.get("pitfalls").asList(f -> pitfall(f, visible))))
                 .toList();
-    }
-
-    /** The failure patterns among these that the {@code visible} spaces' traces hit (all of them for null), counted there. */
-    public Map<String, PitfallRow> pitfalls(List<String> signatures, List<String> visible) {
-        Map<String, PitfallRow> rows = new HashMap<>();
-        if (!signatures.isEmpty()) {
-            for (Record r : graph.query(PITFALLS, params("signatures", signatures, "visible", visible))) {
-                PitfallRow row = new PitfallRow(r.get("signature").asString(), r.get("type").asString(), r.get("shape").asString(),
-                        r.get("api").asString(null), r.get("occurrences").asLong(1), r.get("traceId").asString(null));
-                rows.put(row.signature(), row);
-            }
-        }
-        return rows;
     }
 
     /** Stores the recommendation in the caller's transaction; its task must exist by then. */

@@ -41,6 +41,6 @@ final class ApiDocumentationVotes {
                 facts.putIfAbsent(doc.id(), new Evidence.DocFacts(doc.page(), doc.library(), doc.api()));
             }
         }
-        return new Found(votes, new Evidence(Map.of(), facts, Map.of(), Map.of()));
+        return new Found(votes, new Evidence(Map.of(), facts, Map.of(), Map.of(), Map.of()));
     }
 }

@@ -5,6 +5,7 @@ import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ApiNeighbourhood;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
+import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,7 @@ public class ApiWalk implements RetrievalPath {
         List<String> topDocuments = earlier.of(DocumentsByVector.class).votes().stream().limit(TOP_DOCUMENTS).map(Vote::ref).toList();
         List<Vote> votes = new ArrayList<>();
         List<LessonStanding> lessons = new ArrayList<>();
+        List<PitfallRow> pitfalls = new ArrayList<>();
         int rank = 0;
         for (ApiNeighbourhood api : repository.apiWalk(named, topDocuments, query.spaces(), query.visible())) {
             rank++;
@@ -59,10 +61,11 @@ public class ApiWalk implements RetrievalPath {
                 votes.add(new Vote(ItemKind.LESSON, lesson.id(), rank, weight, why + " → lesson"));
                 lessons.add(lesson);
             }
-            for (String signature : api.pitfalls()) {
-                votes.add(new Vote(ItemKind.PITFALL, signature, rank, weight, why + " → known failure"));
+            for (PitfallRow pitfall : api.pitfalls()) {
+                votes.add(new Vote(ItemKind.PITFALL, pitfall.signature(), rank, weight, why + " → known failure"));
+                pitfalls.add(pitfall);
             }
         }
-        return new Found(votes, Evidence.ofLessons(lessons));
+        return new Found(votes, Evidence.ofLessons(lessons).and(Evidence.ofPitfalls(pitfalls)));
     }
 }

@@ -3,6 +3,7 @@ package dev.spark.recommend.retrieval;
 import dev.spark.knowledge.DocHit;
 import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
+import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.Map;
  * What paths learn about candidates on the way, so that neither ranking nor showing them needs another round
  * trip: documentation found with its properties, the page, library and API of each documentation candidate (for
  * library routing, reference pages and page aggregation), the trust and verification of each lesson candidate
- * (for lesson quality) with what its item shows, and the worked examples of successful traces.
+ * (for lesson quality) with what its item shows, the worked examples of successful traces and what the item of each
+ * failure pattern shows.
  */
 public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs, Map<String, LessonStanding> lessons,
-                       Map<String, ExampleRow> examples) {
+                       Map<String, ExampleRow> examples, Map<String, PitfallRow> pitfalls) {
 
     /**
      * What ranking needs of a documentation chunk: its page ({@code docId}), library and the API it documents (a
@@ -23,13 +25,14 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
     public record DocFacts(String page, String library, String api) {
     }
 
-    public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     public Evidence {
         documents = Map.copyOf(documents);
         docs = Map.copyOf(docs);
         lessons = Map.copyOf(lessons);
         examples = Map.copyOf(examples);
+        pitfalls = Map.copyOf(pitfalls);
     }
 
     /** The evidence of documentation hits: their properties and facts. */
@@ -40,14 +43,28 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
             documents.putIfAbsent(hit.id(), hit);
             facts.putIfAbsent(hit.id(), new DocFacts(hit.docId(), hit.library(), hit.api()));
         }
-        return new Evidence(documents, facts, Map.of(), Map.of());
+        return new Evidence(documents, facts, Map.of(), Map.of(), Map.of());
     }
 
     /** The evidence of lesson candidates: their trust and whether they are verified. */
     public static Evidence ofLessons(List<LessonStanding> lessons) {
         Map<String, LessonStanding> map = new HashMap<>();
         lessons.forEach(l -> map.putIfAbsent(l.id(), l));
-        return new Evidence(Map.of(), Map.of(), map, Map.of());
+        return new Evidence(Map.of(), Map.of(), map, Map.of(), Map.of());
+    }
+
+    /** The evidence of failure patterns: what their items show. */
+    public static Evidence ofPitfalls(List<PitfallRow> pitfalls) {
+        Map<String, PitfallRow> map = new HashMap<>();
+        pitfalls.forEach(p -> map.putIfAbsent(p.signature(), p));
+        return new Evidence(Map.of(), Map.of(), Map.of(), Map.of(), map);
+    }
+
+    /** The content of documentation found by votes; the facts ranking needs come with the votes. */
+    public static Evidence ofContent(List<DocHit> hits) {
+        Map<String, DocHit> documents = new HashMap<>();
+        hits.forEach(hit -> documents.putIfAbsent(hit.id(), hit));
+        return new Evidence(documents, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Both together; where both know a candidate, this one's knowledge is kept. */
@@ -60,6 +77,8 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
         l.putAll(lessons);
         Map<String, ExampleRow> x = new HashMap<>(other.examples);
         x.putAll(examples);
-        return new Evidence(d, f, l, x);
+        Map<String, PitfallRow> p = new HashMap<>(other.pitfalls);
+        p.putAll(pitfalls);
+        return new Evidence(d, f, l, x, p);
     }
 }

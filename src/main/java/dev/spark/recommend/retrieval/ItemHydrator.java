@@ -5,7 +5,6 @@ import dev.spark.knowledge.DocSearch;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.RecommendationItem;
-import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
 import dev.spark.recommend.internal.RecommendRepository.LessonRow;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
@@ -18,61 +17,52 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the best candidates into items to show. Lessons and worked examples come with what their items show from
- * the statements that found them (through the serving rule and the caller's spaces there), and so does most
- * documentation; the rest of the documentation (found through the APIs of experience) and the failure patterns are
- * read here, side by side, one query per kind and none for a kind with nothing to read. Twice as many candidates of
- * each side (documentation, experience) as items are read, so that one deleted since it was found leaves no hole.
+ * Turns the best candidates into items to show. Every kind comes with what its items show from the statements that
+ * found it (through the serving rule and the caller's spaces there): lessons, worked examples, failure patterns and
+ * documentation, that found through experience's APIs included. Documentation whose content no path brought would be
+ * read here, in one query (Spark's own paths leave none; the timer shows it if one does). Twice as many candidates of
+ * each side (documentation, experience) as items are considered, so that one deleted since it was found leaves no hole.
  */
 @Component
 public class ItemHydrator {
 
     private final DocSearch docs;
-    private final RecommendRepository repository;
-    private final RetrievalPool pool;
     private final double maxExperienceShare;
 
     /**
-     * Timer of the reads after ranking, tag {@code kind} (documentation, pitfall); exported at /actuator/prometheus as
+     * Timer of reads after ranking, tag {@code kind} (documentation); exported at /actuator/prometheus as
      * {@code spark_recommend_items_seconds}.
      */
     public static final String TIMER = "spark.recommend.items";
 
     private final Timer documentationReads;
-    private final Timer pitfallReads;
 
-    public ItemHydrator(DocSearch docs, RecommendRepository repository, RetrievalPool pool, RecommendProperties props, MeterRegistry meters) {
-        this.documentationReads = timer(meters, "documentation");
-        this.pitfallReads = timer(meters, "pitfall");
+    public ItemHydrator(DocSearch docs, RecommendProperties props, MeterRegistry meters) {
+        this.documentationReads = Timer.builder(TIMER).tag("kind", "documentation").description("items of one kind read after ranking")
+                .register(meters);
         this.docs = docs;
-        this.repository = repository;
-        this.pool = pool;
         this.maxExperienceShare = props.maxExperienceShare();
     }
 
     /**
-     * At most {@code k} items, in the order of {@code ranked}; failure patterns are read within the {@code visible}
-     * spaces (null: all) and counted there. Experience (lessons, worked examples, pitfalls)
+     * At most {@code k} items, in the order of {@code ranked}. Experience (lessons, worked examples, pitfalls)
      * takes at most {@code spark.recommend.max-experience-share} of the items while documentation is there to fill
      * the rest: however much experience accumulates, the reference pages stay in front of the agent.
      */
-    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence, List<String> visible) {
+    public List<RecommendationItem> items(List<Candidate> ranked, int k, Evidence evidence) {
         List<Candidate> top = window(ranked, 2 * k);
         long documentation = top.stream().filter(c -> c.kind() == ItemKind.DOCUMENTATION).count();
         long experienceRoom = Math.max((long) Math.ceil(k * maxExperienceShare - 1e-9), k - documentation);
-        // documentation found by the index paths came with its properties; only the rest is read
-        List<String> unreadDocs = refs(top, ItemKind.DOCUMENTATION).stream().filter(id -> !evidence.documents().containsKey(id)).toList();
-        CompletableFuture<Map<String, DocHit>> docFuture = read(documentationReads, unreadDocs, docs::documents);
-        CompletableFuture<Map<String, PitfallRow>> pitfallFuture = read(pitfallReads, refs(top, ItemKind.PITFALL),
-                ids -> repository.pitfalls(ids, visible));
+        List<String> unreadDocs = top.stream().filter(c -> c.kind() == ItemKind.DOCUMENTATION && !evidence.documents().containsKey(c.ref()))
+                .map(Candidate::ref).toList();
         Map<String, DocHit> docHits = new HashMap<>(evidence.documents());
-        docHits.putAll(docFuture.join());
-        Map<String, PitfallRow> pitfalls = pitfallFuture.join();
+        if (!unreadDocs.isEmpty()) {
+            docHits.putAll(documentationReads.record(() -> docs.documents(unreadDocs)));
+        }
+        Map<String, PitfallRow> pitfalls = evidence.pitfalls();
 
         List<RecommendationItem> items = new ArrayList<>();
         int experience = 0;
@@ -140,17 +130,5 @@ public class ItemHydrator {
             }
         }
         return window;
-    }
-
-    private <T> CompletableFuture<Map<String, T>> read(Timer timer, List<String> refs, Function<List<String>, Map<String, T>> reader) {
-        return refs.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : pool.async(() -> timer.record(() -> reader.apply(refs)));
-    }
-
-    private static Timer timer(MeterRegistry meters, String kind) {
-        return Timer.builder(TIMER).tag("kind", kind).description("items of one kind read after ranking").register(meters);
-    }
-
-    private static List<String> refs(List<Candidate> candidates, ItemKind kind) {
-        return candidates.stream().filter(c -> c.kind() == kind).map(Candidate::ref).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.SimilarLesson;
+import dev.spark.recommend.internal.RecommendRepository.WithDocuments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,10 +42,14 @@ public class LessonsByVector implements RetrievalPath {
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
         // lessons that may not be served share the index: over-fetch so that K servable ones remain after the filter
-        List<SimilarLesson> found = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces(), query.visible());
-        List<LessonStanding> lessons = found.stream().map(SimilarLesson::lesson).toList();
+        boolean votesForDocumentation = props.lessonDocWeight() > 0;
+        WithDocuments<SimilarLesson> found = repository.lessonsByVector(query.vector(), props.candidates() * 3, K, query.spaces(),
+                query.visible(), votesForDocumentation);
+        List<LessonStanding> lessons = found.found().stream().map(SimilarLesson::lesson).toList();
         Found byLesson = new Found(votes(lessons, name()), Evidence.ofLessons(lessons));
-        return props.lessonDocWeight() > 0 ? byLesson.and(documentation(found)) : byLesson;
+        return votesForDocumentation
+                ? byLesson.and(documentation(found.found())).and(new Found(List.of(), Evidence.ofContent(found.documents())))
+                : byLesson;
     }
 
     /** Votes for the documentation of the lessons' APIs, ranked by the best lesson that reaches each API. */

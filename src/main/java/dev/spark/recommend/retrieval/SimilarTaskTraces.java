@@ -6,7 +6,9 @@ import dev.spark.recommend.internal.RecommendRepository;
 import dev.spark.recommend.internal.RecommendRepository.LessonStanding;
 import dev.spark.recommend.internal.RecommendRepository.ApiDocumentation;
 import dev.spark.recommend.internal.RecommendRepository.ExampleRow;
+import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
 import dev.spark.recommend.internal.RecommendRepository.TraceOfTask;
+import dev.spark.recommend.internal.RecommendRepository.WithDocuments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Past tasks similar to this one, and what their traces teach: a successful trace's code is a worked example
  * and the documentation of the APIs it used follows; a failed trace's failure patterns are pitfalls; lessons
- * learned from either are lessons. Each vote weighs its kind's weight ({@code spark.recommend.example-weight},
+ * learned from either are lessons. What their items show (the documentation's content included) comes with them. Each vote weighs its kind's weight ({@code spark.recommend.example-weight},
  * {@code pitfall-weight}, {@code lesson-weight}, {@code experience-doc-weight}) times the task's similarity.
  */
 @Component
@@ -46,14 +48,16 @@ public class SimilarTaskTraces implements RetrievalPath {
 
     @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
-        List<TraceOfTask> traces = repository.tracesOfSimilarTasks(query.vector(), FETCH, props.similarTasks(), props.minTaskSimilarity(),
-                query.spaces(), query.visible());
+        WithDocuments<TraceOfTask> found = repository.tracesOfSimilarTasks(query.vector(), FETCH, props.similarTasks(),
+                props.minTaskSimilarity(), query.spaces(), query.visible());
+        List<TraceOfTask> traces = found.found();
         if (traces.isEmpty()) {
             return Found.NOTHING;
         }
         List<Vote> votes = new ArrayList<>();
         Map<String, ExampleRow> examples = new HashMap<>();
         List<LessonStanding> lessons = new ArrayList<>();
+        List<PitfallRow> pitfalls = new ArrayList<>();
         Map<String, Double> experienceApis = new LinkedHashMap<>();
         Map<String, ApiDocumentation> documentationOf = new HashMap<>();
         int example = 0;
@@ -70,8 +74,10 @@ public class SimilarTaskTraces implements RetrievalPath {
                     documentationOf.putIfAbsent(api.api(), api);
                 }
             } else {
-                for (String signature : trace.failures()) {
-                    votes.add(new Vote(ItemKind.PITFALL, signature, ++pitfall, props.pitfallWeight() * similarity, why + " → failed trace"));
+                for (PitfallRow failure : trace.failures()) {
+                    votes.add(new Vote(ItemKind.PITFALL, failure.signature(), ++pitfall, props.pitfallWeight() * similarity,
+                            why + " → failed trace"));
+                    pitfalls.add(failure);
                 }
             }
             for (LessonStanding l : trace.lessons()) {
@@ -82,7 +88,8 @@ public class SimilarTaskTraces implements RetrievalPath {
         experienceApis.replaceAll((api, similarity) -> props.experienceDocWeight() * similarity);
         Found documentation = ApiDocumentationVotes.of(experienceApis, documentationOf,
                 api -> "API " + api + " used by a successful similar trace");
-        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), examples).and(Evidence.ofLessons(lessons));
+        Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), examples, Map.of()).and(Evidence.ofLessons(lessons))
+                .and(Evidence.ofPitfalls(pitfalls)).and(Evidence.ofContent(found.documents()));
         return new Found(votes, evidence).and(documentation);
     }
 }
