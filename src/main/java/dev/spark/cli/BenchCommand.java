@@ -14,6 +14,8 @@ import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestReport;
 import dev.spark.knowledge.SearchMode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +55,10 @@ final class BenchCommand {
         @Option(names = "--queries", defaultValue = "500", description = "search queries")
         int queries;
 
+        @Option(names = "--batch-size", defaultValue = "" + IngestOptions.DEFAULT_BATCH_SIZE,
+                description = "records per embedding batch and per transaction (default ${DEFAULT-VALUE}, as spark ingest)")
+        int batchSize;
+
         @Option(names = "--per-library", defaultValue = "0", description = "instead of the whole corpus, ingest this many "
                 + "random blobs (fixed seed) of each library file, one library after another as a load runs, each with "
                 + "the raw embedding throughput of its own texts measured just before and after it (0: the whole corpus)")
@@ -75,7 +82,7 @@ final class BenchCommand {
                 report.add("Embedding model: " + embedder.modelName() + " (" + embedder.settings().describe() + ")");
 
                 if (perLibrary > 0) {
-                    report.addAll(perLibrary(embedder, ingestor, dir));
+                    report.addAll(perLibrary(embedder, ingestor, context.getBean(MeterRegistry.class), dir));
                     System.out.println(String.join("\n", report));
                     return 0;
                 }
@@ -88,9 +95,9 @@ final class BenchCommand {
                 double rawRate = sample.size() / ((System.nanoTime() - t0) / 1e9);
                 System.err.printf("raw embedding: %.1f texts/s%n", rawRate);
 
-                IngestReport first = ingestor.ingest(docs, IngestOptions.defaults(), new TerminalProgress("Ingest"));
+                IngestReport first = ingestor.ingest(docs, options(), new TerminalProgress("Ingest"));
                 double ingestRate = first.read() / (first.elapsed().toNanos() / 1e9);
-                IngestReport again = ingestor.ingest(docs, IngestOptions.defaults(), new TerminalProgress("Re-ingest"));
+                IngestReport again = ingestor.ingest(docs, options(), new TerminalProgress("Re-ingest"));
 
                 report.add("");
                 report.add("| ingestion | figure |\n|---|---|");
@@ -147,7 +154,7 @@ final class BenchCommand {
          * ingestion of the same blobs, raw embedding again. The ratio is taken against the mean of the two raw rates,
          * so a load on the machine that changes during the stage reaches both sides.
          */
-        private List<String> perLibrary(TextEmbedder embedder, DocumentIngestor ingestor, Path dir) throws IOException {
+        private List<String> perLibrary(TextEmbedder embedder, DocumentIngestor ingestor, MeterRegistry meters, Path dir) throws IOException {
             Path samples = Files.createDirectories(dir.resolve("per-library-sample"));
             List<Path> files;
             try (var list = Files.list(docs)) {
@@ -161,8 +168,9 @@ final class BenchCommand {
                     + "into one database; raw = the same texts embedded alone in batches of 64, just before and just after "
                     + "the library's ingestion.", perLibrary));
             rows.add("");
-            rows.add("| library | blobs | mean chars embedded | raw before, texts/s | ingestion, blobs/s | raw after, texts/s | ingestion / mean raw |");
-            rows.add("|---|---|---|---|---|---|---|");
+            rows.add("| library | blobs | mean chars embedded | raw before, texts/s | ingestion, blobs/s | raw after, texts/s | ingestion / mean raw "
+                    + "| ingestion s: embed / stored hashes / waiting for the write / write (beside the next embedding) |");
+            rows.add("|---|---|---|---|---|---|---|---|");
             long blobs = 0;
             double ingestSeconds = 0;
             double rawSeconds = 0;
@@ -179,18 +187,36 @@ final class BenchCommand {
                 List<String> texts = DocCorpus.readJsonl(sample).stream().map(DocRecord::embeddingText).toList();
                 double meanChars = texts.stream().mapToInt(t -> Math.min(t.length(), embedder.maxChars())).average().orElse(0);
                 double before = rawRate(embedder, texts);
-                IngestReport report = ingestor.ingest(sample, IngestOptions.defaults(), new TerminalProgress(library));
+                Map<String, Double> stagesBefore = stageSeconds(meters);
+                IngestReport report = ingestor.ingest(sample, options(), new TerminalProgress(library));
+                Map<String, Double> stages = stageSeconds(meters);
+                stages.replaceAll((stage, total) -> total - stagesBefore.getOrDefault(stage, 0.0));
                 double after = rawRate(embedder, texts);
                 double seconds = report.elapsed().toNanos() / 1e9;
                 double rate = report.read() / seconds;
                 blobs += report.read();
                 ingestSeconds += seconds;
                 rawSeconds += texts.size() / ((before + after) / 2);
-                rows.add(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | **%.2f** |", library, report.read(), meanChars,
-                        before, rate, after, rate / ((before + after) / 2)));
+                rows.add(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f | **%.2f** | %.1f / %.1f / %.1f / %.1f |", library, report.read(),
+                        meanChars, before, rate, after, rate / ((before + after) / 2), stages.getOrDefault("embed", 0.0),
+                        stages.getOrDefault("hashes", 0.0), stages.getOrDefault("wait", 0.0), stages.getOrDefault("write", 0.0)));
             }
             rows.add(String.format("| all | %d | | | %.1f | | %.2f |", blobs, blobs / ingestSeconds, rawSeconds / ingestSeconds));
             return rows;
+        }
+
+        private IngestOptions options() {
+            IngestOptions defaults = IngestOptions.defaults();
+            return new IngestOptions(defaults.library(), defaults.version(), batchSize, defaults.maxChunkChars());
+        }
+
+        /** Total seconds of each ingestion stage so far (DocumentIngestor.STAGE_TIMER), by stage. */
+        private static Map<String, Double> stageSeconds(MeterRegistry meters) {
+            Map<String, Double> seconds = new java.util.HashMap<>();
+            for (Timer t : meters.find(DocumentIngestor.STAGE_TIMER).timers()) {
+                seconds.put(t.getId().getTag("stage"), t.totalTime(TimeUnit.SECONDS));
+            }
+            return seconds;
         }
 
         private static double rawRate(TextEmbedder embedder, List<String> texts) {

@@ -33,7 +33,8 @@ final class IngestCommand {
         @Option(names = "--version", description = "library version of Markdown/RST/text pages")
         String version;
 
-        @Option(names = "--batch-size", defaultValue = "64", description = "records per batch and transaction (default ${DEFAULT-VALUE})")
+        @Option(names = "--batch-size", defaultValue = "" + IngestOptions.DEFAULT_BATCH_SIZE,
+                description = "records per batch and transaction (default ${DEFAULT-VALUE})")
         int batchSize;
 
         @Option(names = "--max-chunk-chars", defaultValue = "2000", description = "size cap of chunks split from text pages (default ${DEFAULT-VALUE})")

@@ -31,6 +31,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,19 +56,39 @@ public class DocumentIngestor {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIngestor.class);
 
+    /**
+     * Timer of each stage of a batch, tag {@code stage}: {@code hashes} (reading the stored hashes), {@code embed},
+     * {@code wait} (the reader waiting for the previous batch's write), {@code write} (the write itself, on the
+     * writer thread, side by side with the next batch's embedding); exported at /actuator/prometheus as
+     * {@code spark_ingest_stage_seconds}.
+     */
+    public static final String STAGE_TIMER = "spark.ingest.stage";
+
     private final KnowledgeRepository repository;
     private final TextEmbedder embedder;
     private final ObservationRegistry observations;
+    private final Timer hashesStage;
+    private final Timer embedStage;
+    private final Timer waitStage;
+    private final Timer writeStage;
 
     DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder) {
-        this(repository, embedder, ObservationRegistry.NOOP);
+        this(repository, embedder, ObservationRegistry.NOOP, new SimpleMeterRegistry());
     }
 
     @Autowired
-    DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder, ObservationRegistry observations) {
+    DocumentIngestor(KnowledgeRepository repository, TextEmbedder embedder, ObservationRegistry observations, MeterRegistry meters) {
         this.repository = repository;
         this.embedder = embedder;
         this.observations = observations;
+        this.hashesStage = stage(meters, "hashes");
+        this.embedStage = stage(meters, "embed");
+        this.waitStage = stage(meters, "wait");
+        this.writeStage = stage(meters, "write");
+    }
+
+    private static Timer stage(MeterRegistry meters, String stage) {
+        return Timer.builder(STAGE_TIMER).tag("stage", stage).description("one stage of a documentation batch").register(meters);
     }
 
     /**
@@ -281,7 +304,7 @@ public class DocumentIngestor {
             }
             List<DocRecord> batch = new ArrayList<>(pending.values());
             pending.clear();
-            Map<String, String> stored = repository.storedHashes(batch.stream().map(DocRecord::id).toList());
+            Map<String, String> stored = hashesStage.record(() -> repository.storedHashes(batch.stream().map(DocRecord::id).toList()));
             List<DocRecord> changed = new ArrayList<>();
             List<String> hashes = new ArrayList<>();
             long newChunks = 0;
@@ -301,19 +324,19 @@ public class DocumentIngestor {
                     }
                 }
             }
-            List<float[]> vectors = embedder.embedDocuments(changed.stream().map(DocRecord::embeddingText).toList());
+            List<float[]> vectors = embedStage.record(() -> embedder.embedDocuments(changed.stream().map(DocRecord::embeddingText).toList()));
             embedded += vectors.size();
             List<ChunkWrite> rows = new ArrayList<>(changed.size());
             for (int i = 0; i < changed.size(); i++) {
                 rows.add(new ChunkWrite(changed.get(i), hashes.get(i), vectors.get(i)));
             }
-            awaitWrite();
+            waitStage.record(this::awaitWrite);
             Batch next = new Batch(rows, batch.size(), batch.get(0).id(), batch.get(batch.size() - 1).id(),
                     newChunks, changedChunks);
             inFlight = next;
             write = CompletableFuture.supplyAsync(() -> {
                 if (!next.rows().isEmpty()) {
-                    repository.writeChunks(next.rows(), embedder.modelName());
+                    writeStage.record(() -> repository.writeChunks(next.rows(), embedder.modelName()));
                 }
                 progress.advance(next.records());
                 return next;

@@ -16,8 +16,15 @@ public record IngestOptions(String library, String version, int batchSize, int m
     /** Largest batch: one batch is one transaction, and its embeddings are held in memory until it commits. */
     public static final int MAX_BATCH_SIZE = 10_000;
 
+    /**
+     * Records per batch by default: a batch's write runs beside the next batch's embedding on the same cores, and part
+     * of its cost is per commit (index updates, the log force), so 256 records per commit leave the embedding more of
+     * the CPU than 64 did (docs/benchmarks.md, "Ingestion per library against raw embedding").
+     */
+    public static final int DEFAULT_BATCH_SIZE = 256;
+
     public static IngestOptions defaults() {
-        return new IngestOptions(null, null, 64, 2_000);
+        return new IngestOptions(null, null, DEFAULT_BATCH_SIZE, 2_000);
     }
 
     /** Checks every option against its limits; errors name the field ({@code maxChunkChars}, ...). */

@@ -38,7 +38,7 @@ class KillDuringIngestionTest {
         Path corpus = writeCorpus(dir.resolve("corpus"));
         Path home = dir.resolve("neo4j");
 
-        SparkProcess killed = SparkProcess.command(home, "ingest", "docs", corpus.toString());
+        SparkProcess killed = SparkProcess.command(home, "ingest", "docs", corpus.toString(), "--batch-size", "64");
         int killAt = ThreadLocalRandom.current().nextInt(RECORDS / 5, RECORDS * 3 / 5);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (progress(killed.logText()) < killAt) {

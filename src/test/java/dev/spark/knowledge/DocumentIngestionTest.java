@@ -14,12 +14,14 @@ import dev.spark.graph.Graph;
 import dev.spark.knowledge.internal.KnowledgeRepository;
 import dev.spark.graph.WriteBehind;
 import dev.spark.validation.InvalidInputException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -46,6 +48,9 @@ class DocumentIngestionTest {
     @Autowired
     WriteBehind writes;
 
+    @Autowired
+    MeterRegistry meters;
+
     @TempDir
     Path tmp;
 
@@ -69,6 +74,32 @@ class DocumentIngestionTest {
         assertThat(count(graph, "MATCH (:Api {qualifiedName: 'pandas.DataFrame.groupby'})-[:IN_LIBRARY]->(:Library {name: 'pandas', version: '1.4.0'}) RETURN count(*)")).isEqualTo(1);
         assertThat(graph.query("MATCH (a:Api {qualifiedName: 'pandas.DataFrame.groupby'}) RETURN a.aliases AS aliases, a.kind AS kind", Map.of())
                 .get(0).get("kind").asString()).isEqualTo("method");
+    }
+
+    @Test
+    void eachBatchTimesItsStagesAndAnUnchangedBatchIsNeitherEmbeddedNorWritten() {
+        IngestOptions fivePerBatch = new IngestOptions(null, null, 5, 2_000);
+        Map<String, Long> before = stageCounts();
+        IngestReport report = ingestor.ingest(GraphFixtures.DOCS.resolve("jsonl"), fivePerBatch, IngestProgress.NONE);
+        Map<String, Long> first = stageCounts();
+
+        long batches = (report.read() + 4) / 5;
+        assertThat(report.read()).isEqualTo(13);
+        assertThat(first.get("hashes") - before.get("hashes")).as("stored hashes read once per batch").isEqualTo(batches);
+        assertThat(first.get("embed") - before.get("embed")).isEqualTo(batches);
+        assertThat(first.get("wait") - before.get("wait")).isEqualTo(batches);
+        assertThat(first.get("write") - before.get("write")).as("one write per batch with new records").isEqualTo(batches);
+
+        ingestor.ingest(GraphFixtures.DOCS.resolve("jsonl"), fivePerBatch, IngestProgress.NONE);
+        Map<String, Long> again = stageCounts();
+        assertThat(again.get("hashes") - first.get("hashes")).isEqualTo(batches);
+        assertThat(again.get("write") - first.get("write")).as("nothing changed, nothing written").isZero();
+    }
+
+    private Map<String, Long> stageCounts() {
+        Map<String, Long> counts = new HashMap<>(Map.of("hashes", 0L, "embed", 0L, "wait", 0L, "write", 0L));
+        meters.find(DocumentIngestor.STAGE_TIMER).timers().forEach(t -> counts.put(t.getId().getTag("stage"), t.count()));
+        return counts;
     }
 
     @Test
