@@ -15,16 +15,15 @@ import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestReport;
 import dev.spark.knowledge.SearchMode;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -187,10 +186,11 @@ final class BenchCommand {
                 List<String> texts = DocCorpus.readJsonl(sample).stream().map(DocRecord::embeddingText).toList();
                 double meanChars = texts.stream().mapToInt(t -> Math.min(t.length(), embedder.maxChars())).average().orElse(0);
                 double before = rawRate(embedder, texts);
-                Map<String, Double> stagesBefore = stageSeconds(meters);
+                Map<String, double[]> stagesBefore = TimerTotals.of(meters, DocumentIngestor.STAGE_TIMER, "stage");
                 IngestReport report = ingestor.ingest(sample, options(), new TerminalProgress(library));
-                Map<String, Double> stages = stageSeconds(meters);
-                stages.replaceAll((stage, total) -> total - stagesBefore.getOrDefault(stage, 0.0));
+                Map<String, Double> stages = new HashMap<>();
+                TimerTotals.of(meters, DocumentIngestor.STAGE_TIMER, "stage").forEach((stage, now) ->
+                        stages.put(stage, (now[1] - stagesBefore.getOrDefault(stage, new double[2])[1]) / 1000));
                 double after = rawRate(embedder, texts);
                 double seconds = report.elapsed().toNanos() / 1e9;
                 double rate = report.read() / seconds;
@@ -208,15 +208,6 @@ final class BenchCommand {
         private IngestOptions options() {
             IngestOptions defaults = IngestOptions.defaults();
             return new IngestOptions(defaults.library(), defaults.version(), batchSize, defaults.maxChunkChars());
-        }
-
-        /** Total seconds of each ingestion stage so far (DocumentIngestor.STAGE_TIMER), by stage. */
-        private static Map<String, Double> stageSeconds(MeterRegistry meters) {
-            Map<String, Double> seconds = new java.util.HashMap<>();
-            for (Timer t : meters.find(DocumentIngestor.STAGE_TIMER).timers()) {
-                seconds.put(t.getId().getTag("stage"), t.totalTime(TimeUnit.SECONDS));
-            }
-            return seconds;
         }
 
         private static double rawRate(TextEmbedder embedder, List<String> texts) {

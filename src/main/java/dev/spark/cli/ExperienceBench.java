@@ -12,7 +12,6 @@ import dev.spark.recommend.Recommendation;
 import dev.spark.recommend.RetrievalAgent;
 import dev.spark.recommend.retrieval.ItemHydrator;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -222,13 +220,6 @@ final class ExperienceBench implements Callable<Integer> {
 
     /** Runs and total milliseconds of each retrieval path and of each kind of item read after ranking so far, by name. */
     private static Map<String, double[]> pathTimes(MeterRegistry meters) {
-        Map<String, double[]> out = new java.util.TreeMap<>();
-        for (Timer t : meters.find("spark.recommend.path").timers()) {
-            out.put(t.getId().getTag("path"), new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
-        }
-        for (Timer t : meters.find(ItemHydrator.TIMER).timers()) {
-            out.put("items read: " + t.getId().getTag("kind"), new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
-        }
-        return out;
+        return TimerTotals.add(TimerTotals.of(meters, "spark.recommend.path", "path"), meters, ItemHydrator.TIMER, "kind", "items read: ");
     }
 }

@@ -35,7 +35,10 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
         pitfalls = Map.copyOf(pitfalls);
     }
 
-    /** The evidence of documentation hits: their properties and facts. */
+    /**
+     * The evidence of documentation hits, found by an index or read with the experience that votes for them: their
+     * properties and facts.
+     */
     public static Evidence ofDocuments(List<DocHit> hits) {
         Map<String, DocHit> documents = new HashMap<>();
         Map<String, DocFacts> facts = new HashMap<>();
@@ -58,13 +61,6 @@ public record Evidence(Map<String, DocHit> documents, Map<String, DocFacts> docs
         Map<String, PitfallRow> map = new HashMap<>();
         pitfalls.forEach(p -> map.putIfAbsent(p.signature(), p));
         return new Evidence(Map.of(), Map.of(), Map.of(), Map.of(), map);
-    }
-
-    /** The content of documentation found by votes; the facts ranking needs come with the votes. */
-    public static Evidence ofContent(List<DocHit> hits) {
-        Map<String, DocHit> documents = new HashMap<>();
-        hits.forEach(hit -> documents.putIfAbsent(hit.id(), hit));
-        return new Evidence(documents, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Both together; where both know a candidate, this one's knowledge is kept. */

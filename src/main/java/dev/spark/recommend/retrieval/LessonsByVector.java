@@ -48,7 +48,7 @@ public class LessonsByVector implements RetrievalPath {
         List<LessonStanding> lessons = found.found().stream().map(SimilarLesson::lesson).toList();
         Found byLesson = new Found(votes(lessons, name()), Evidence.ofLessons(lessons));
         return votesForDocumentation
-                ? byLesson.and(documentation(found.found())).and(new Found(List.of(), Evidence.ofContent(found.documents())))
+                ? byLesson.and(documentation(found.found())).and(new Found(List.of(), Evidence.ofDocuments(found.documents())))
                 : byLesson;
     }
 

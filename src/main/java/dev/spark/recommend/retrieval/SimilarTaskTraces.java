@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Past tasks similar to this one, and what their traces teach: a successful trace's code is a worked example
  * and the documentation of the APIs it used follows; a failed trace's failure patterns are pitfalls; lessons
- * learned from either are lessons. What their items show (the documentation's content included) comes with them. Each vote weighs its kind's weight ({@code spark.recommend.example-weight},
+ * learned from either are lessons. What their items show (the documentation's content included) comes with them.
+ * Each vote weighs its kind's weight ({@code spark.recommend.example-weight},
  * {@code pitfall-weight}, {@code lesson-weight}, {@code experience-doc-weight}) times the task's similarity.
  */
 @Component
@@ -89,7 +90,7 @@ public class SimilarTaskTraces implements RetrievalPath {
         Found documentation = ApiDocumentationVotes.of(experienceApis, documentationOf,
                 api -> "API " + api + " used by a successful similar trace");
         Evidence evidence = new Evidence(Map.of(), Map.of(), Map.of(), examples, Map.of()).and(Evidence.ofLessons(lessons))
-                .and(Evidence.ofPitfalls(pitfalls)).and(Evidence.ofContent(found.documents()));
+                .and(Evidence.ofPitfalls(pitfalls)).and(Evidence.ofDocuments(found.documents()));
         return new Found(votes, evidence).and(documentation);
     }
 }
