@@ -55,7 +55,7 @@ public class DocSearch implements AutoCloseable {
 
     /** Searches with a query vector computed by the caller (null for full-text only). */
     public List<DocHit> search(String text, float[] vector, String library, int k, SearchMode mode) {
-        int fetch = fetched(k);
+        int fetch = Math.max(k, props.candidates());
         // the two index queries run side by side: each is a Bolt round trip and a few milliseconds of work
         boolean lexical = mode == SearchMode.FULLTEXT || mode == SearchMode.HYBRID && props.fuseFulltext(text);
         CompletableFuture<List<StoredChunk>> textFuture = !lexical
@@ -89,14 +89,6 @@ public class DocSearch implements AutoCloseable {
             hits.add(rows.get(entry.getKey()).hit(s[0], (int) s[1], (int) s[2]));
         }
         return hits;
-    }
-
-    /**
-     * How many entries of each index a search for {@code k} hits fetches (the whole index query, before any library
-     * filter cuts it): a walk that starts from the same nearest chunks fetches as many, so it finds them in the same order.
-     */
-    public int fetched(int k) {
-        return Math.max(k, props.candidates());
     }
 
     /** The chunks with these ids (score and ranks zero), keyed by id; unknown ids are left out. */

@@ -13,16 +13,9 @@ import dev.spark.experience.TraceReceipt;
 import dev.spark.experience.TraceRecorder;
 import dev.spark.graph.Graph;
 import dev.spark.graph.WriteBehind;
-import dev.spark.ai.TextEmbedder;
-import dev.spark.knowledge.DocHit;
-import dev.spark.knowledge.DocSearch;
 import dev.spark.knowledge.DocumentIngestor;
 import dev.spark.knowledge.IngestOptions;
 import dev.spark.knowledge.IngestProgress;
-import dev.spark.knowledge.SearchMode;
-import dev.spark.recommend.internal.RecommendRepository;
-import dev.spark.recommend.internal.RecommendRepository.ApiNeighbourhood;
-import dev.spark.recommend.internal.RecommendRepository.PitfallRow;
 import dev.spark.recommend.retrieval.ItemHydrator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -66,15 +59,6 @@ class ExperienceStoryTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    RecommendRepository repository;
-
-    @Autowired
-    DocSearch docs;
-
-    @Autowired
-    TextEmbedder embedder;
 
     @BeforeEach
     void knowledgeBase() {
@@ -243,28 +227,5 @@ class ExperienceStoryTest {
 
         assertThat(rec.items()).filteredOn(i -> i.kind() == ItemKind.PITFALL).singleElement()
                 .satisfies(p -> assertThat(p.why()).anyMatch(w -> w.contains("pandas.DataFrame.groupby named in the task")));
-    }
-
-    @Test
-    void theApiWalkStartsFromTheDocumentationThatEmbeddingRanksFirst() {
-        recorder.record(new TraceInput("agent-m", null,
-                new TaskInput("Build the monthly finance report", null, List.of("pandas")),
-                "import pandas as pd\nout = df.merge(customers, on='customer_id', how='left')", Outcome.FAILURE,
-                "Traceback (most recent call last):\n  File \"m.py\", line 2, in <module>\nKeyError: 'customer_id'",
-                null, List.of(), null, null));
-        backfill.drain();
-        String task = "Join two tables of records on a shared key column, database style, keeping every row of the left one";
-        float[] vector = embedder.embedQuery(task);
-        List<String> bestDocumented = docs.search(task, vector, null, 40, SearchMode.VECTOR).stream().limit(5)
-                .map(DocHit::api).distinct().toList();
-        assertThat(bestDocumented).as("the task's nearest documentation").first().isEqualTo("pandas.DataFrame.merge");
-
-        // the task names no API: the walk finds the same best documentation itself and walks from its APIs, in its order
-        List<ApiNeighbourhood> walked = repository.apiWalk(List.of(), vector, docs.fetched(40), 5, List.of(), null);
-
-        assertThat(walked).extracting(ApiNeighbourhood::api).containsExactlyElementsOf(bestDocumented);
-        assertThat(walked.get(0).pitfalls()).extracting(PitfallRow::signature)
-                .containsExactly("KeyError: '<str>' @ pandas.DataFrame.merge");
-        assertThat(walked.subList(1, walked.size())).allSatisfy(a -> assertThat(a.pitfalls()).isEmpty());
     }
 }

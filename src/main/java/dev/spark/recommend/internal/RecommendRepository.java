@@ -154,18 +154,9 @@ public class RecommendRepository {
             APIS_WITH_DOCUMENTATION.formatted("tr", "USED"), PITFALL.formatted("f"),
             DOCUMENTS_OF.formatted("traces", "found.outcome = 'SUCCESS'"));
 
-    /**
-     * The APIs named in the task, then those the best documentation hits document, each once, in that order. The best
-     * hits are the first {@code $top} of the {@code $fetch} nearest chunks, which is how documentation by embedding
-     * ranks them.
-     */
+    /** The APIs named in the task, then those the best documentation hits document, each once, in that order. */
     private static final String API_WALK = """
-            CALL () {
-              CALL db.index.vector.queryNodes('doc_embedding', $fetch, $vector) YIELD node
-              WITH node LIMIT $top
-              RETURN collect(head([(node)-[:DOCUMENTS]->(x:Api) | x.qualifiedName])) AS documented
-            }
-            WITH $apis + documented AS names
+            WITH $apis + [id IN $docIds | head([(d:Doc {id: id})-[:DOCUMENTS]->(x:Api) | x.qualifiedName])] AS names
             UNWIND range(0, size(names) - 1) AS i
             WITH names[i] AS name, i WHERE name IS NOT NULL AND NOT name IN names[..i]
             MATCH (a:Api {qualifiedName: name})
@@ -399,12 +390,12 @@ public class RecommendRepository {
                 d.get("library").asString(null), d.get("docId").asString(null), d.get("api").asString(null))));
     }
 
-    /**
-     * The neighbourhoods of the named APIs, then of the APIs that the first {@code top} of the {@code fetch} chunks nearest
-     * to {@code vector} document, in that order.
-     */
-    public List<ApiNeighbourhood> apiWalk(List<String> apis, float[] vector, int fetch, int top, List<String> spaces, List<String> visible) {
-        return graph.query(API_WALK, params("apis", apis, "vector", vector, "fetch", fetch, "top", top, "spaces", spaces, "visible", visible)).stream()
+    /** The neighbourhoods of the named APIs, then of the APIs the given documentation documents, in that order. */
+    public List<ApiNeighbourhood> apiWalk(List<String> apis, List<String> docIds, List<String> spaces, List<String> visible) {
+        if (apis.isEmpty() && docIds.isEmpty()) {
+            return List.of();
+        }
+        return graph.query(API_WALK, params("apis", apis, "docIds", docIds, "spaces", spaces, "visible", visible)).stream()
                 .map(r -> new ApiNeighbourhood(r.get("name").asString(), r.get("lessons").asList(RecommendRepository::standing),
                         r.get("pitfalls").asList(f -> pitfall(f, visible))))
                 .toList();

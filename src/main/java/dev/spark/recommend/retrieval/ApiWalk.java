@@ -1,6 +1,5 @@
 package dev.spark.recommend.retrieval;
 
-import dev.spark.knowledge.DocSearch;
 import dev.spark.recommend.ItemKind;
 import dev.spark.recommend.RecommendProperties;
 import dev.spark.recommend.internal.RecommendRepository;
@@ -15,25 +14,18 @@ import org.springframework.stereotype.Component;
  * From APIs to the lessons that apply to them and the failures that involve them: first the APIs the task's
  * own text and code call (weight {@code spark.recommend.named-api-weight}, the most direct warning there is),
  * then those documented by the best documentation by embedding ({@code api-walk-weight}).
- *
- * <p>The best documentation is found again in the walk's own statement (the same index query as
- * {@link DocumentsByVector}'s, the same number of entries fetched, so the same chunks in the same order), so the walk
- * runs side by side with the other paths instead of after the documentation path: one index query more against a
- * round trip and a stage less.
  */
 @Component
 public class ApiWalk implements RetrievalPath {
 
-    /** Documentation hits whose APIs are walked: the first of those {@link DocumentsByVector} finds. */
+    /** Documentation hits whose APIs are walked. */
     private static final int TOP_DOCUMENTS = 5;
 
     private final RecommendRepository repository;
-    private final DocSearch docs;
     private final RecommendProperties props;
 
-    public ApiWalk(RecommendRepository repository, DocSearch docs, RecommendProperties props) {
+    public ApiWalk(RecommendRepository repository, RecommendProperties props) {
         this.repository = repository;
-        this.docs = docs;
         this.props = props;
     }
 
@@ -48,14 +40,19 @@ public class ApiWalk implements RetrievalPath {
     }
 
     @Override
+    public List<Class<? extends RetrievalPath>> needs() {
+        return List.of(DocumentsByVector.class);
+    }
+
+    @Override
     public Found retrieve(QueryContext query, Earlier earlier) {
         List<String> named = query.intent().apis();
+        List<String> topDocuments = earlier.of(DocumentsByVector.class).votes().stream().limit(TOP_DOCUMENTS).map(Vote::ref).toList();
         List<Vote> votes = new ArrayList<>();
         List<LessonStanding> lessons = new ArrayList<>();
         List<PitfallRow> pitfalls = new ArrayList<>();
         int rank = 0;
-        for (ApiNeighbourhood api : repository.apiWalk(named, query.vector(), docs.fetched(props.candidates()), TOP_DOCUMENTS,
-                query.spaces(), query.visible())) {
+        for (ApiNeighbourhood api : repository.apiWalk(named, topDocuments, query.spaces(), query.visible())) {
             rank++;
             boolean isNamed = named.contains(api.api());
             String why = isNamed ? "API " + api.api() + " named in the task" : "API " + api.api() + " of matching documentation";
