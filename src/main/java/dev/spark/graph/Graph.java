@@ -14,9 +14,10 @@ import org.neo4j.driver.exceptions.RetryableException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one door to the database for Spark's modules: parameterised Cypher in managed transactions.
- * A unit of work passed to {@link #write} commits as a whole or not at all (and is retried on transient
- * errors), which is what keeps every batch and every trace all-or-nothing.
+ * The one door to the database for Spark's modules: parameterised Cypher, units of work in managed transactions and
+ * single read statements as auto-commit queries ({@link #query}). A unit of work passed to {@link #write} commits as
+ * a whole or not at all (and is retried on transient errors), which is what keeps every batch and every trace
+ * all-or-nothing.
  */
 @Component
 public class Graph {
