@@ -1,8 +1,5 @@
 package dev.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,10 +28,6 @@ public final class AuthTestDatabase implements ApplicationContextInitializer<Con
     }
 
     private static Path createHome() {
-        try {
-            return Files.createTempDirectory("spark-test-neo4j-auth-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDatabase.newDirectory("spark-test-neo4j-auth-");
     }
 }

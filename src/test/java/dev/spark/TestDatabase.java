@@ -58,8 +58,20 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     }
 
     private static Path createHome() {
+        return newDirectory("spark-test-neo4j-");
+    }
+
+    /**
+     * A new directory for a test's database, under {@code spark.test.scratch} when it is set (Maven sets it to
+     * {@code target/test-databases}, so {@code mvnw clean} removes what the test JVMs leave behind: a database shared
+     * by a JVM's contexts stays open until the JVM's shutdown hooks run, too late to delete it) or else under the
+     * system's temporary directory.
+     */
+    public static Path newDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("spark-test-neo4j-");
+            String scratch = System.getProperty("spark.test.scratch", "");
+            return scratch.isBlank() ? Files.createTempDirectory(prefix)
+                    : Files.createTempDirectory(Files.createDirectories(Path.of(scratch)), prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

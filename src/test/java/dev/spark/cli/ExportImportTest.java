@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.SparkApplication;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.TestDatabase;
 import dev.spark.curation.CurationReport;
 import dev.spark.curation.CurationService;
 import dev.spark.experience.EmbeddingBackfill;
@@ -25,7 +26,6 @@ import dev.spark.recommend.RecommendQuery;
 import dev.spark.recommend.Recommendation;
 import dev.spark.recommend.RetrievalAgent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -86,15 +87,18 @@ class ExportImportTest {
 
     @BeforeAll
     static void startTarget() throws IOException {
-        targetHome = Files.createTempDirectory("spark-import-target-");
+        targetHome = TestDatabase.newDirectory("spark-import-target-");
         target = EmbeddedNeo4j.start(new Neo4jProperties(null, "neo4j", null, targetHome, "127.0.0.1", 0, false, 0,
                 DataSize.ofMegabytes(64)));
     }
 
     @AfterAll
-    static void stopTarget() {
+    static void stopTarget() throws IOException {
         if (target != null) {
             target.close();
+        }
+        if (targetHome != null) {
+            FileSystemUtils.deleteRecursively(targetHome);
         }
     }
 
