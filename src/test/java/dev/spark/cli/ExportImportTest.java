@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.SparkApplication;
 import dev.spark.SparkIntegrationTest;
-import dev.spark.TestDatabase;
 import dev.spark.curation.CurationReport;
 import dev.spark.curation.CurationService;
 import dev.spark.experience.EmbeddingBackfill;
@@ -44,7 +43,6 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -61,6 +59,8 @@ class ExportImportTest {
 
     /** A second database, empty, started once for this class (closing one takes seconds). */
     static EmbeddedNeo4j target;
+    /** Removed by JUnit after the class, once {@link #stopTarget()} has closed the database. */
+    @TempDir
     static Path targetHome;
 
     @Autowired
@@ -86,19 +86,15 @@ class ExportImportTest {
     Path tmp;
 
     @BeforeAll
-    static void startTarget() throws IOException {
-        targetHome = TestDatabase.newDirectory("spark-import-target-");
+    static void startTarget() {
         target = EmbeddedNeo4j.start(new Neo4jProperties(null, "neo4j", null, targetHome, "127.0.0.1", 0, false, 0,
                 DataSize.ofMegabytes(64)));
     }
 
     @AfterAll
-    static void stopTarget() throws IOException {
+    static void stopTarget() {
         if (target != null) {
             target.close();
-        }
-        if (targetHome != null) {
-            FileSystemUtils.deleteRecursively(targetHome);
         }
     }
 
