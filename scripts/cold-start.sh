@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Measures Spark's cold start to first answer and its resident memory as a service.
 #   scripts/cold-start.sh [DATABASE_DIR]
-# Starts the jar on DATABASE_DIR (default ./data/neo4j; use one that holds the corpus), polls a searchDocs query
+# Starts ./spark on DATABASE_DIR (default ./data/neo4j; use one that holds the corpus), polls a searchDocs query
 # until it answers, sends 50 more queries, then reads the process's resident memory and stops it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 home="${1:-./data/neo4j}"
-jar="$root/target/spark.jar"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -DskipTests)
+# measures what ./spark runs: build and extract first (if needed), outside the timing
+"$root/spark" --help > /dev/null
 query='{"query":"{ searchDocs(query: \"stable sort with mergesort in numpy\", k: 3) { api } }"}'
 start=$(date +%s%N)
-SPARK_NEO4J_HOME="$home" java -jar "$jar" > /tmp/spark-cold-start.log 2>&1 &
+SPARK_NEO4J_HOME="$home" "$root/spark" > /tmp/spark-cold-start.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf -m 2 http://127.0.0.1:8080/graphql -H 'Content-Type: application/json' -d "$query" | grep -q '"api"'; do
