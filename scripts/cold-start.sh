@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Spark's cold start to first answer and its resident memory as a service.
-#   scripts/cold-start.sh [DATABASE_DIR]
-# Starts ./spark on DATABASE_DIR (default ./data/neo4j; use one that holds the corpus), polls a searchDocs query
+#   scripts/cold-start.sh [DATABASE_DIR [JAR]]
+# Starts ./spark (or `java -jar JAR`, to compare jar layouts side by side) on DATABASE_DIR (default ./data/neo4j; use one that holds the corpus), polls a searchDocs query
 # until it answers, sends 50 more queries, then reads the process's resident memory and stops it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +10,11 @@ home="${1:-./data/neo4j}"
 "$root/spark" --help > /dev/null
 query='{"query":"{ searchDocs(query: \"stable sort with mergesort in numpy\", k: 3) { api } }"}'
 start=$(date +%s%N)
-SPARK_NEO4J_HOME="$home" "$root/spark" > /tmp/spark-cold-start.log 2>&1 &
+if [ -n "${2:-}" ]; then
+  SPARK_NEO4J_HOME="$home" java -Djna.tmpdir="$root/target/jna" -DDJL_CACHE_DIR="$root/target/djl" -jar "$2" > /tmp/spark-cold-start.log 2>&1 &
+else
+  SPARK_NEO4J_HOME="$home" "$root/spark" > /tmp/spark-cold-start.log 2>&1 &
+fi
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf -m 2 http://127.0.0.1:8080/graphql -H 'Content-Type: application/json' -d "$query" | grep -q '"api"'; do
