@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures Spark's cold start to first answer and its resident memory as a service.
 #   scripts/cold-start.sh [DATABASE_DIR [JAR]]
-# Starts ./spark (or `java -jar JAR`, to compare jar layouts side by side) on DATABASE_DIR (default ./data/neo4j; use one that holds the corpus), polls a searchDocs query
-# until it answers, sends 50 more queries, then reads the process's resident memory and stops it.
+# Starts ./spark (or `java -jar JAR` with the same options, to compare jar layouts side by side) on DATABASE_DIR
+# (default ./data/neo4j; use one that holds the corpus), polls a searchDocs query until it answers, sends 50 more
+# queries, then reads the process's resident memory and stops it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 home="${1:-./data/neo4j}"
@@ -11,7 +12,9 @@ home="${1:-./data/neo4j}"
 query='{"query":"{ searchDocs(query: \"stable sort with mergesort in numpy\", k: 3) { api } }"}'
 start=$(date +%s%N)
 if [ -n "${2:-}" ]; then
-  SPARK_NEO4J_HOME="$home" java -Djna.tmpdir="$root/target/jna" -DDJL_CACHE_DIR="$root/target/djl" -jar "$2" > /tmp/spark-cold-start.log 2>&1 &
+  # the options ./spark passes, so that only the jar's layout differs
+  # shellcheck disable=SC2086
+  SPARK_NEO4J_HOME="$home" java ${SPARK_JAVA_OPTS:-} -Djna.tmpdir="$root/target/jna" -DDJL_CACHE_DIR="$root/target/djl" -jar "$2" > /tmp/spark-cold-start.log 2>&1 &
 else
   SPARK_NEO4J_HOME="$home" "$root/spark" > /tmp/spark-cold-start.log 2>&1 &
 fi
