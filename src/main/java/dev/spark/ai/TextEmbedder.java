@@ -30,9 +30,29 @@ public class TextEmbedder {
         this(choice, OnnxSettings.defaults(), maxChars, 0);
     }
 
-    /** @param queryCache query embeddings to keep; 0 keeps none */
+    /**
+     * Runs exactly the weights of {@code choice} (benchmarks compare weights this way).
+     *
+     * @param queryCache query embeddings to keep; 0 keeps none
+     */
     public TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, int maxChars, int queryCache) {
         this(choice, settings, timedLoad(choice, settings), maxChars, queryCache);
+    }
+
+    /**
+     * Runs the weights of {@code configured}'s vector space that {@code weights} asks for: with {@link EmbeddingWeights#AUTO},
+     * those this CPU embeds faster ({@link WeightsSelection}).
+     *
+     * @param queryCache query embeddings to keep; 0 keeps none
+     */
+    public static TextEmbedder forThisCpu(EmbeddingModelChoice configured, EmbeddingWeights weights, OnnxSettings settings,
+                                          int maxChars, int queryCache) {
+        long started = System.nanoTime();
+        CpuFeatures cpu = CpuFeatures.detect();
+        WeightsSelection.Selected selected = WeightsSelection.select(configured, weights, cpu, c -> c.load(settings),
+                WeightsSelection::timeSample);
+        logLoaded(selected.choice(), settings, started, cpu, "; weights: " + selected.reason());
+        return new TextEmbedder(selected.choice(), settings, selected.model(), maxChars, queryCache);
     }
 
     TextEmbedder(EmbeddingModelChoice choice, EmbeddingModel model, int maxChars, int queryCache) {
@@ -51,15 +71,18 @@ public class TextEmbedder {
     private static EmbeddingModel timedLoad(EmbeddingModelChoice choice, OnnxSettings settings) {
         long started = System.nanoTime();
         EmbeddingModel model = choice.load(settings);
-        CpuFeatures cpu = CpuFeatures.detect();
-        // every embedding figure depends on these three facts, so they share one line
-        log.info("Embedding model {} ({}) loaded in {} ms; CPU: {}", choice.modelName(), settings.describe(),
-                (System.nanoTime() - started) / 1_000_000, cpu.describe());
+        logLoaded(choice, settings, started, CpuFeatures.detect(), "");
+        return model;
+    }
+
+    private static void logLoaded(EmbeddingModelChoice choice, OnnxSettings settings, long startedNanos, CpuFeatures cpu, String why) {
+        // every embedding figure depends on these facts, so they share one line
+        log.info("Embedding model {} ({}) loaded in {} ms; CPU: {}{}", choice.modelName(), settings.describe(),
+                (System.nanoTime() - startedNanos) / 1_000_000, cpu.describe(), why);
         if (choice.int8() && !cpu.vnni()) {
             log.info("This CPU has no VNNI: the int8 model {} runs about 2-3 times slower here than on CPUs with it "
                     + "(docs/benchmarks.md, \"Embedding speed across CPUs\")", choice.modelName());
         }
-        return model;
     }
 
     public String modelName() {

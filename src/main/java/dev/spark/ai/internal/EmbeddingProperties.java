@@ -1,6 +1,7 @@
 package dev.spark.ai.internal;
 
 import dev.spark.ai.EmbeddingModelChoice;
+import dev.spark.ai.EmbeddingWeights;
 import dev.spark.ai.OnnxSettings;
 import dev.spark.ai.OnnxSettings.ExecutionMode;
 import dev.spark.ai.OnnxSettings.GraphOptimization;
@@ -8,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param model          the in-process embedding model ({@code SPARK_EMBEDDING_MODEL})
+ * @param model          the in-process embedding model ({@code SPARK_EMBEDDING_MODEL}); its vector space is what a
+ *                       database is checked against
+ * @param weights        which weights of that model's vector space run: AUTO (the faster on this CPU), INT8 or FP32
+ *                       ({@code SPARK_EMBEDDING_WEIGHTS})
  * @param maxChars       texts are cut to this many characters before embedding; the models read at most
  *                       512 tokens per window, and longer texts are averaged over windows, which costs time
  *                       and blurs the vector
@@ -24,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("spark.embedding")
 public record EmbeddingProperties(
         @DefaultValue("BGE_SMALL_EN_V15_Q") EmbeddingModelChoice model,
+        @DefaultValue("AUTO") EmbeddingWeights weights,
         @DefaultValue("2000") int maxChars,
         @DefaultValue("2048") int queryCache,
         @DefaultValue("0") int intraOpThreads,
@@ -35,6 +40,7 @@ public record EmbeddingProperties(
     public EmbeddingProperties {
         // fails the binding at start-up with the setting's name, not at the first embedding
         new OnnxSettings(intraOpThreads, interOpThreads, optimization, executionMode, parallelTexts);
+        weights.pinned(model);
     }
 
     /** @throws IllegalArgumentException naming the {@code spark.embedding.*} setting that is out of range */

@@ -12,6 +12,7 @@ import dev.spark.ai.OnnxSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -19,32 +20,42 @@ import java.util.concurrent.Executors;
  * ({@link OnnxSettings}). ONNX Runtime's worker threads spin after each inference by default; on a two-core machine
  * that spinning takes the cores away from the database queries that follow every embedding, so Spark turns it off.
  * A batch is embedded text by text, {@code parallelTexts} at a time, each inference with {@code intraOpThreads}.
+ * Closing it frees the session's native memory and its threads (a model measured at start-up and not chosen).
  */
-public final class OnnxEncoderModel extends AbstractInProcessEmbeddingModel {
+public final class OnnxEncoderModel extends AbstractInProcessEmbeddingModel implements AutoCloseable {
 
     private final OnnxBertBiEncoder encoder;
+    private final OrtSession session;
+    private final ExecutorService texts;
     private final int dimension;
     private final OnnxSettings settings;
 
     public OnnxEncoderModel(Class<?> anchor, String modelResource, String tokenizerResource, PoolingMode pooling, int dimension,
                             OnnxSettings settings) {
-        super(Executors.newFixedThreadPool(settings.resolvedParallelTexts(), r -> {
+        this(Executors.newFixedThreadPool(settings.resolvedParallelTexts(), r -> {
             Thread t = new Thread(r, "spark-embedding");
             t.setDaemon(true);
             return t;
-        }));
+        }), anchor, modelResource, tokenizerResource, pooling, dimension, settings);
+    }
+
+    private OnnxEncoderModel(ExecutorService texts, Class<?> anchor, String modelResource, String tokenizerResource,
+                             PoolingMode pooling, int dimension, OnnxSettings settings) {
+        super(texts);
+        this.texts = texts;
         this.dimension = dimension;
         this.settings = settings;
         try (InputStream model = resource(anchor, modelResource); InputStream tokenizer = resource(anchor, tokenizerResource)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session;
             try (OrtSession.SessionOptions options = sessionOptions(settings)) {
-                session = environment.createSession(model.readAllBytes(), options);
+                this.session = environment.createSession(model.readAllBytes(), options);
             }
             this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
         } catch (IOException e) {
+            texts.shutdown();
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
+            texts.shutdown();
             throw new IllegalStateException("Cannot load the embedding model " + modelResource, e);
         }
     }
@@ -70,6 +81,16 @@ public final class OnnxEncoderModel extends AbstractInProcessEmbeddingModel {
 
     public OnnxSettings settings() {
         return settings;
+    }
+
+    @Override
+    public void close() {
+        texts.shutdown();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot close the embedding model's session", e);
+        }
     }
 
     @Override

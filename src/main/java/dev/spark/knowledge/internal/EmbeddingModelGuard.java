@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * but not their meaning: a search with one model's query vector over another model's documents returns noise
  * without any error. So the database records the model that embedded it (an {@code EmbeddingModel} node, written
  * with the first documentation batch, or here at start-up for vectors written otherwise), and Spark refuses to
- * start on it with another model while it holds vectors. Databases from before the record name the model on each
- * {@code Doc}, which is read instead. A database without vectors takes any model.
+ * start on it with a model of another vector space while it holds vectors; the int8 and fp32 weights of one model
+ * share theirs ({@link EmbeddingModelChoice#vectorSpace()}), so a database moves between CPUs that run different
+ * weights. Databases from before the record name the model on each {@code Doc}, which is read instead. A database
+ * without vectors takes any model.
  */
 @Component
 public class EmbeddingModelGuard implements InitializingBean {
@@ -40,7 +42,7 @@ public class EmbeddingModelGuard implements InitializingBean {
         Optional<String> recorded = repository.recordedEmbeddingModel();
         if (recorded.isEmpty()) {
             List<String> onDocs = repository.docEmbeddingModels();
-            if (onDocs.size() > 1) {
+            if (onDocs.stream().anyMatch(name -> !sameVectorSpace(name, onDocs.get(0)))) {
                 throw new EmbeddingModelMismatchException("This database holds documentation embedded by several models "
                         + onDocs + "; its vector search cannot work. Load it again into a new database.");
             }
@@ -52,7 +54,7 @@ public class EmbeddingModelGuard implements InitializingBean {
             }
             recorded = Optional.of(repository.recordEmbeddingModel(onDocs.get(0)));
         }
-        if (recorded.get().equals(model)) {
+        if (sameVectorSpace(recorded.get(), model)) {
             return;
         }
         if (repository.holdsVectors()) {
@@ -60,6 +62,11 @@ public class EmbeddingModelGuard implements InitializingBean {
         }
         repository.forgetEmbeddingModel();
         log.info("This database held no vectors of {}; it now takes those of {}", recorded.get(), model);
+    }
+
+    private static boolean sameVectorSpace(String modelName, String otherModelName) {
+        return modelName.equals(otherModelName) || EmbeddingModelChoice.byModelName(modelName)
+                .map(choice -> choice.sharesVectorsWith(otherModelName)).orElse(false);
     }
 
     /** Spark was started with another embedding model than the one that embedded its database. */
@@ -78,12 +85,7 @@ public class EmbeddingModelGuard implements InitializingBean {
         }
 
         private static String choiceName(String modelName) {
-            for (EmbeddingModelChoice c : EmbeddingModelChoice.values()) {
-                if (c.modelName().equals(modelName)) {
-                    return c.name();
-                }
-            }
-            return "<the enum name of " + modelName + ">";
+            return EmbeddingModelChoice.byModelName(modelName).map(Enum::name).orElse("<the enum name of " + modelName + ">");
         }
     }
 }

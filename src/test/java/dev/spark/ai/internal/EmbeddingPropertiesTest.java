@@ -2,6 +2,7 @@ package dev.spark.ai.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spark.ai.EmbeddingWeights;
 import dev.spark.ai.OnnxSettings;
 import dev.spark.ai.OnnxSettings.ExecutionMode;
 import dev.spark.ai.OnnxSettings.GraphOptimization;
@@ -47,6 +48,22 @@ class EmbeddingPropertiesTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageContaining("spark.embedding.intra-op-threads must be between 0");
+        });
+    }
+
+    @Test
+    void weightsDefaultToAutoAndBindFromSparkEmbedding() {
+        runner.run(context -> assertThat(context.getBean(EmbeddingProperties.class).weights()).isEqualTo(EmbeddingWeights.AUTO));
+        runner.withPropertyValues("spark.embedding.weights=FP32")
+                .run(context -> assertThat(context.getBean(EmbeddingProperties.class).weights()).isEqualTo(EmbeddingWeights.FP32));
+    }
+
+    @Test
+    void weightsTheModelDoesNotShipStopTheStartNamingTheSetting() {
+        runner.withPropertyValues("spark.embedding.model=ALL_MINILM_L6_V2_Q", "spark.embedding.weights=FP32").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("spark.embedding.weights is FP32, but Spark ships no fp32 weights of all-minilm-l6-v2-q");
         });
     }
 

@@ -66,6 +66,31 @@ class EmbeddingModelGuardTest {
     }
 
     @Test
+    void theOtherWeightsOfTheSameModelStartOnTheDatabase() {
+        ingestOneDoc();
+
+        assertThatCode(() -> guard(EmbeddingModelChoice.BGE_SMALL_EN_V15).check()).doesNotThrowAnyException();
+        assertThat(repository.recordedEmbeddingModel()).contains("bge-small-en-v1.5-q");
+    }
+
+    @Test
+    void docsEmbeddedByBothWeightsOfOneModelAreOneVectorSpaceButNotThoseOfTwoModels() {
+        ingestOneDoc();
+        ingestor.ingest(List.of(new DocRecord("numpy:numpy.argsort:0", "numpy", "numpy.argsort", "numpy.argsort",
+                "Returns the indices that would sort an array.", null, "1.24", "numpy.argsort", List.of())));
+        graph.execute("MATCH (m:EmbeddingModel) DELETE m", Map.of());
+        graph.execute("MATCH (d:Doc {id: 'numpy:numpy.argsort:0'}) SET d.embeddingModel = $fp32", Map.of("fp32", "bge-small-en-v1.5"));
+
+        assertThatCode(() -> guard(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q).check()).doesNotThrowAnyException();
+
+        graph.execute("MATCH (m:EmbeddingModel) DELETE m", Map.of());
+        graph.execute("MATCH (d:Doc {id: 'numpy:numpy.argsort:0'}) SET d.embeddingModel = $other", Map.of("other", "all-minilm-l6-v2"));
+        assertThatThrownBy(() -> guard(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q).check())
+                .isInstanceOf(EmbeddingModelGuard.EmbeddingModelMismatchException.class)
+                .hasMessageContaining("embedded by several models");
+    }
+
+    @Test
     void aDatabaseFromBeforeTheRecordIsJudgedByTheModelNamedOnItsDocs() {
         ingestOneDoc();
         graph.execute("MATCH (m:EmbeddingModel) DELETE m", Map.of());
