@@ -37,7 +37,10 @@ public enum EmbeddingModelChoice {
     ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2", "", false, settings -> new OnnxEncoderModel(AllMiniLmL6V2EmbeddingModel.class,
             "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, 384, settings)),
 
-    /** all-MiniLM-L6-v2, int8-quantized; a vector space of its own (its vectors are not checked against the fp32 ones). */
+    /**
+     * all-MiniLM-L6-v2, int8-quantized; a vector space of its own: its vectors agree less with the fp32 ones than
+     * bge-small's do (docs/benchmarks.md, "Weights chosen at start-up").
+     */
     ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", "", true, settings -> new OnnxEncoderModel(AllMiniLmL6V2QuantizedEmbeddingModel.class,
             "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384, settings));
 
