@@ -20,11 +20,14 @@ public class TextEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(TextEmbedder.class);
 
+    private static final String AS_GIVEN = "the weights given";
+
     private final EmbeddingModelChoice choice;
     private final OnnxSettings settings;
     private final EmbeddingModel model;
     private final int maxChars;
     private final Cache<String, float[]> queries;
+    private final String weightsChosen;
 
     public TextEmbedder(EmbeddingModelChoice choice, int maxChars) {
         this(choice, OnnxSettings.defaults(), maxChars, 0);
@@ -36,7 +39,7 @@ public class TextEmbedder {
      * @param queryCache query embeddings to keep; 0 keeps none
      */
     public TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, int maxChars, int queryCache) {
-        this(choice, settings, timedLoad(choice, settings), maxChars, queryCache);
+        this(choice, settings, timedLoad(choice, settings), maxChars, queryCache, AS_GIVEN);
     }
 
     /**
@@ -52,14 +55,16 @@ public class TextEmbedder {
         WeightsSelection.Selected selected = WeightsSelection.select(configured, weights, cpu, c -> c.load(settings),
                 WeightsSelection::timeSample);
         logLoaded(selected.choice(), settings, started, cpu, "; weights: " + selected.reason());
-        return new TextEmbedder(selected.choice(), settings, selected.model(), maxChars, queryCache);
+        return new TextEmbedder(selected.choice(), settings, selected.model(), maxChars, queryCache, selected.reason());
     }
 
     TextEmbedder(EmbeddingModelChoice choice, EmbeddingModel model, int maxChars, int queryCache) {
-        this(choice, OnnxSettings.defaults(), model, maxChars, queryCache);
+        this(choice, OnnxSettings.defaults(), model, maxChars, queryCache, AS_GIVEN);
     }
 
-    private TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, EmbeddingModel model, int maxChars, int queryCache) {
+    private TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, EmbeddingModel model, int maxChars, int queryCache,
+                         String weightsChosen) {
+        this.weightsChosen = weightsChosen;
         this.choice = choice;
         this.settings = settings;
         this.model = model;
@@ -91,6 +96,11 @@ public class TextEmbedder {
 
     public EmbeddingModelChoice choice() {
         return choice;
+    }
+
+    /** Why these weights run, e.g. {@code int8, as this CPU has VNNI} ({@link EmbeddingWeights}). */
+    public String weightsChosen() {
+        return weightsChosen;
     }
 
     /** Texts are cut to this many characters before embedding. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spark.GraphFixtures;
 import dev.spark.GraphQlClient;
 import dev.spark.SparkIntegrationTest;
+import dev.spark.ai.CpuFeatures;
 import dev.spark.graph.Graph;
 import java.io.IOException;
 import java.net.URI;
@@ -50,6 +51,11 @@ class ObservabilityTest {
         assertThat(components.propertyNames()).contains("database", "embeddingModel", "curationLag", "neo4j");
         assertThat(components.get("database").get("details").get("indexes").get("ONLINE").asLong()).isGreaterThan(10);
         assertThat(components.get("embeddingModel").get("details").get("dimensions").asInt()).isEqualTo(384);
+        boolean vnni = CpuFeatures.detect().vnni();
+        assertThat(components.get("embeddingModel").get("details").get("weightsChosen").asString())
+                .as("AUTO weights: the rule where the CPU has VNNI, a measurement elsewhere")
+                .startsWith(vnni ? "int8, as this CPU has VNNI" : "measured, as this CPU has no VNNI");
+        assertThat(components.get("embeddingModel").get("details").get("weights").asString()).isIn("int8", "fp32");
         assertThat(components.get("curationLag").get("details").get("pendingTraces").asLong()).isEqualTo(1);
         assertThat(components.propertyNames()).as("no LLM configured, no LLM component").doesNotContain("llm");
     }

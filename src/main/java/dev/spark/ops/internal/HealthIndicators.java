@@ -57,7 +57,8 @@ class HealthIndicators {
                 boolean finite = vector.length > 0 && Float.isFinite(vector[0]);
                 Health.Builder health = vector.length == embedder.dimensions() && finite ? Health.up() : Health.down();
                 return health.withDetail("model", embedder.modelName()).withDetail("dimensions", vector.length)
-                        .withDetail("embedMicros", micros).build();
+                        .withDetail("weights", embedder.choice().int8() ? "int8" : "fp32")
+                        .withDetail("weightsChosen", embedder.weightsChosen()).withDetail("embedMicros", micros).build();
             } catch (RuntimeException e) {
                 return Health.down(e).withDetail("model", embedder.modelName()).build();
             }
