@@ -76,6 +76,12 @@ public enum EmbeddingModelChoice {
         return byModelName(modelName).map(other -> other.vectorSpace.equals(vectorSpace)).orElse(false);
     }
 
+    /** Whether vectors recorded under these two model names can be compared: the same name, or one vector space. */
+    public static boolean sameVectorSpace(String modelName, String otherModelName) {
+        return modelName != null && (modelName.equals(otherModelName)
+                || byModelName(modelName).map(choice -> choice.sharesVectorsWith(otherModelName)).orElse(false));
+    }
+
     /** The weights of this vector space with the given precision, if Spark ships them. */
     public Optional<EmbeddingModelChoice> withWeights(boolean int8) {
         return Arrays.stream(values()).filter(c -> c.vectorSpace.equals(vectorSpace) && c.int8 == int8).findFirst();

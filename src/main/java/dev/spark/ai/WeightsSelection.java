@@ -74,13 +74,19 @@ final class WeightsSelection {
             close(int8Model);
             throw e;
         }
-        nanosToEmbedSample.applyAsLong(int8Model);
-        nanosToEmbedSample.applyAsLong(fp32Model);
         long[] int8Nanos = new long[TIMED_ROUNDS];
         long[] fp32Nanos = new long[TIMED_ROUNDS];
-        for (int i = 0; i < TIMED_ROUNDS; i++) { // alternated, so that a busy moment of the machine hits both
-            int8Nanos[i] = nanosToEmbedSample.applyAsLong(int8Model);
-            fp32Nanos[i] = nanosToEmbedSample.applyAsLong(fp32Model);
+        try {
+            nanosToEmbedSample.applyAsLong(int8Model);
+            nanosToEmbedSample.applyAsLong(fp32Model);
+            for (int i = 0; i < TIMED_ROUNDS; i++) { // alternated, so that a busy moment of the machine hits both
+                int8Nanos[i] = nanosToEmbedSample.applyAsLong(int8Model);
+                fp32Nanos[i] = nanosToEmbedSample.applyAsLong(fp32Model);
+            }
+        } catch (RuntimeException e) {
+            close(int8Model);
+            close(fp32Model);
+            throw e;
         }
         long int8Median = median(int8Nanos);
         long fp32Median = median(fp32Nanos);

@@ -1,5 +1,6 @@
 package dev.spark.experience;
 
+import dev.spark.ai.EmbeddingModelChoice;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,9 @@ public record PendingTrace(String traceId, String agentId, String space, String 
             byText = Map.copyOf(byText);
         }
 
-        /** The embedding of exactly this text by this model, if the backfill made one. */
+        /** The embedding of exactly this text by this model or other weights of its vector space, if the backfill made one. */
         public Optional<float[]> of(String text, String modelName) {
-            return modelName.equals(model) ? Optional.ofNullable(byText.get(text)) : Optional.empty();
+            return EmbeddingModelChoice.sameVectorSpace(modelName, model) ? Optional.ofNullable(byText.get(text)) : Optional.empty();
         }
     }
 }

@@ -42,7 +42,7 @@ public class EmbeddingModelGuard implements InitializingBean {
         Optional<String> recorded = repository.recordedEmbeddingModel();
         if (recorded.isEmpty()) {
             List<String> onDocs = repository.docEmbeddingModels();
-            if (onDocs.stream().anyMatch(name -> !sameVectorSpace(name, onDocs.get(0)))) {
+            if (onDocs.stream().anyMatch(name -> !EmbeddingModelChoice.sameVectorSpace(name, onDocs.get(0)))) {
                 throw new EmbeddingModelMismatchException("This database holds documentation embedded by several models "
                         + onDocs + "; its vector search cannot work. Load it again into a new database.");
             }
@@ -54,7 +54,7 @@ public class EmbeddingModelGuard implements InitializingBean {
             }
             recorded = Optional.of(repository.recordEmbeddingModel(onDocs.get(0)));
         }
-        if (sameVectorSpace(recorded.get(), model)) {
+        if (EmbeddingModelChoice.sameVectorSpace(recorded.get(), model)) {
             return;
         }
         if (repository.holdsVectors()) {
@@ -62,11 +62,6 @@ public class EmbeddingModelGuard implements InitializingBean {
         }
         repository.forgetEmbeddingModel();
         log.info("This database held no vectors of {}; it now takes those of {}", recorded.get(), model);
-    }
-
-    private static boolean sameVectorSpace(String modelName, String otherModelName) {
-        return modelName.equals(otherModelName) || EmbeddingModelChoice.byModelName(modelName)
-                .map(choice -> choice.sharesVectorsWith(otherModelName)).orElse(false);
     }
 
     /** Spark was started with another embedding model than the one that embedded its database. */
