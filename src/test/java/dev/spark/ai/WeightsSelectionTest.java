@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
 class WeightsSelectionTest {
@@ -46,6 +47,13 @@ class WeightsSelectionTest {
         return weights;
     }
 
+    /** A stopwatch for a selection that must not measure anything. */
+    private static ToLongFunction<EmbeddingModel> notMeasured(String why) {
+        return model -> {
+            throw new AssertionError(why);
+        };
+    }
+
     /** A stopwatch that reports the same time for every embedding of the same weights. */
     private static long scripted(EmbeddingModel model, Map<EmbeddingModelChoice, Long> nanos) {
         return nanos.get(((Weights) model).choice);
@@ -54,9 +62,7 @@ class WeightsSelectionTest {
     @Test
     void onACpuWithVnniTheInt8WeightsRunWithoutMeasuringTheOthers() {
         WeightsSelection.Selected selected = WeightsSelection.select(EmbeddingModelChoice.BGE_SMALL_EN_V15, EmbeddingWeights.AUTO,
-                WITH_VNNI, this::load, model -> {
-                    throw new AssertionError("nothing is measured where VNNI settles it");
-                });
+                WITH_VNNI, this::load, notMeasured("nothing is measured where VNNI settles it"));
 
         assertThat(selected.choice()).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
         assertThat(loaded).extracting(w -> w.choice).containsExactly(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
@@ -94,9 +100,7 @@ class WeightsSelectionTest {
     @Test
     void aModelWithOneKindOfWeightsRunsThemOnAnyCpu() {
         WeightsSelection.Selected selected = WeightsSelection.select(EmbeddingModelChoice.ALL_MINILM_L6_V2, EmbeddingWeights.AUTO,
-                WITHOUT_VNNI, this::load, model -> {
-                    throw new AssertionError("nothing to compare");
-                });
+                WITHOUT_VNNI, this::load, notMeasured("nothing to compare"));
 
         assertThat(selected.choice()).isEqualTo(EmbeddingModelChoice.ALL_MINILM_L6_V2);
         assertThat(loaded).hasSize(1);
@@ -105,9 +109,7 @@ class WeightsSelectionTest {
     @Test
     void pinnedWeightsRunWhateverTheCpu() {
         WeightsSelection.Selected selected = WeightsSelection.select(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, EmbeddingWeights.FP32,
-                WITH_VNNI, this::load, model -> {
-                    throw new AssertionError("pinned weights are not measured");
-                });
+                WITH_VNNI, this::load, notMeasured("pinned weights are not measured"));
 
         assertThat(selected.choice()).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15);
         assertThat(selected.reason()).isEqualTo("spark.embedding.weights is FP32");
