@@ -17,7 +17,14 @@ public class SparkApplication {
 
     public static void main(String[] args) {
         if (SparkCommandLine.isServe(args)) {
-            SpringApplication.run(SparkApplication.class, SparkCommandLine.serveArgs(args));
+            try {
+                SpringApplication.run(SparkApplication.class, SparkCommandLine.serveArgs(args));
+            } catch (RuntimeException failedStart) {
+                // Spring Boot has printed why. A thread some library started and never stops (the MCP transport's
+                // session sweeper is one) would otherwise keep the failed process alive, and whoever started it
+                // would wait for a service that never comes.
+                System.exit(1);
+            }
         } else {
             System.exit(SparkCommandLine.run(SparkApplication.class, args));
         }
