@@ -71,15 +71,19 @@ public enum EmbeddingModelChoice {
         return vectorSpace;
     }
 
-    /** Whether vectors of this model and those named {@code modelName} can be compared (false for unknown names). */
-    public boolean sharesVectorsWith(String modelName) {
-        return byModelName(modelName).map(other -> other.vectorSpace.equals(vectorSpace)).orElse(false);
-    }
-
-    /** Whether vectors recorded under these two model names can be compared: the same name, or one vector space. */
+    /**
+     * Whether vectors recorded under these two model names can be compared: the same name, or two weights of one
+     * vector space (names Spark does not know compare equal only to themselves).
+     */
     public static boolean sameVectorSpace(String modelName, String otherModelName) {
-        return modelName != null && (modelName.equals(otherModelName)
-                || byModelName(modelName).map(choice -> choice.sharesVectorsWith(otherModelName)).orElse(false));
+        if (modelName == null) {
+            return false;
+        }
+        if (modelName.equals(otherModelName)) {
+            return true;
+        }
+        Optional<String> space = byModelName(modelName).map(EmbeddingModelChoice::vectorSpace);
+        return space.isPresent() && space.equals(byModelName(otherModelName).map(EmbeddingModelChoice::vectorSpace));
     }
 
     /** The weights of this vector space with the given precision, if Spark ships them. */

@@ -127,9 +127,9 @@ class WeightsSelectionTest {
 
     @Test
     void onlyTheWeightsOfOneModelShareAVectorSpace() {
-        assertThat(EmbeddingModelChoice.BGE_SMALL_EN_V15.sharesVectorsWith("bge-small-en-v1.5-q")).isTrue();
-        assertThat(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q.sharesVectorsWith("bge-small-en-v1.5")).isTrue();
-        assertThat(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q.sharesVectorsWith("all-minilm-l6-v2-q")).isFalse();
-        assertThat(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q.sharesVectorsWith("some-other-model")).isFalse();
+        assertThat(EmbeddingModelChoice.sameVectorSpace("bge-small-en-v1.5", "bge-small-en-v1.5-q")).isTrue();
+        assertThat(EmbeddingModelChoice.sameVectorSpace("bge-small-en-v1.5-q", "bge-small-en-v1.5")).isTrue();
+        assertThat(EmbeddingModelChoice.sameVectorSpace("bge-small-en-v1.5-q", "all-minilm-l6-v2-q")).isFalse();
+        assertThat(EmbeddingModelChoice.sameVectorSpace("bge-small-en-v1.5-q", "some-other-model")).isFalse();
     }
 }
