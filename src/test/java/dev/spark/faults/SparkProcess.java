@@ -51,6 +51,11 @@ final class SparkProcess implements AutoCloseable {
      * curation or rate limits; {@code extra} adds or overrides Spring properties.
      */
     static SparkProcess serve(Path home, Map<String, String> extra) {
+        return serve(home, extra, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #serve(Path, Map)} with {@code tmpDir} as the child's {@code java.io.tmpdir}, to see what it leaves there. */
+    static SparkProcess serve(Path home, Map<String, String> extra, Path tmpDir) {
         int http = freePort();
         int bolt = freePort();
         List<String> args = new ArrayList<>(List.of("serve",
@@ -65,7 +70,7 @@ final class SparkProcess implements AutoCloseable {
                 "--spring.main.banner-mode=off"));
         extra.forEach((key, value) -> args.add("--" + key + "=" + value));
         Path log = home.resolveSibling(home.getFileName() + "-serve.log");
-        return new SparkProcess(launch(log, List.of(), args), log, http, bolt);
+        return new SparkProcess(launch(log, tmpDir, List.of(), args), log, http, bolt);
     }
 
     /**
@@ -77,17 +82,17 @@ final class SparkProcess implements AutoCloseable {
         Path log = home.resolveSibling(home.getFileName() + "-" + command[0] + ".log");
         List<String> properties = List.of("-Dspark.neo4j.uri=", "-Dspark.neo4j.home=" + home, "-Dspark.neo4j.bolt-port=" + freePort(),
                 "-Dspark.neo4j.page-cache=64MB");
-        return new SparkProcess(launch(log, properties, List.of(command)), log, -1, -1);
+        return new SparkProcess(launch(log, Path.of(System.getProperty("java.io.tmpdir")), properties, List.of(command)), log, -1, -1);
     }
 
-    private static Process launch(Path log, List<String> properties, List<String> args) {
+    private static Process launch(Path log, Path tmpDir, List<String> properties, List<String> args) {
         try {
             // an argument file keeps a long class path off the command line
             Path argFile = Files.createTempFile("spark-child-", ".args");
             argFile.toFile().deleteOnExit();
             Files.writeString(argFile, "-cp\n" + quote(classPath()) + "\n");
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "@" + argFile, "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+                    "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmpDir));
             String jna = System.getProperty("jna.tmpdir");
             if (jna != null) {
                 command.add("-Djna.tmpdir=" + jna);

@@ -46,6 +46,7 @@ public final class OnnxEncoderModel extends AbstractInProcessEmbeddingModel impl
         this.dimension = dimension;
         this.settings = settings;
         try (InputStream model = resource(anchor, modelResource); InputStream tokenizer = resource(anchor, tokenizerResource)) {
+            OnnxNativeLibraries.load();
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = sessionOptions(settings)) {
                 this.session = environment.createSession(model.readAllBytes(), options);
