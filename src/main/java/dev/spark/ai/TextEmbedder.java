@@ -26,20 +26,24 @@ public class TextEmbedder {
     private final OnnxSettings settings;
     private final EmbeddingModel model;
     private final int maxChars;
+    private final int maxQueryChars;
     private final Cache<String, float[]> queries;
     private final String weightsChosen;
 
+    /** Cuts queries and passages alike, at {@code maxChars}. */
     public TextEmbedder(EmbeddingModelChoice choice, int maxChars) {
-        this(choice, OnnxSettings.defaults(), maxChars, 0);
+        this(choice, OnnxSettings.defaults(), maxChars, maxChars, 0);
     }
 
     /**
      * Runs exactly the weights of {@code choice} (benchmarks compare weights this way).
      *
-     * @param queryCache query embeddings to keep; 0 keeps none
+     * @param maxChars      passages are cut to this many characters
+     * @param maxQueryChars queries are cut to this many characters
+     * @param queryCache    query embeddings to keep; 0 keeps none
      */
-    public TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, int maxChars, int queryCache) {
-        this(choice, settings, timedLoad(choice, settings), maxChars, queryCache, AS_GIVEN);
+    public TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, int maxChars, int maxQueryChars, int queryCache) {
+        this(choice, settings, timedLoad(choice, settings), maxChars, maxQueryChars, queryCache, AS_GIVEN);
     }
 
     /**
@@ -49,26 +53,27 @@ public class TextEmbedder {
      * @param queryCache query embeddings to keep; 0 keeps none
      */
     public static TextEmbedder forThisCpu(EmbeddingModelChoice configured, EmbeddingWeights weights, OnnxSettings settings,
-                                          int maxChars, int queryCache) {
+                                          int maxChars, int maxQueryChars, int queryCache) {
         long started = System.nanoTime();
         CpuFeatures cpu = CpuFeatures.detect();
         WeightsSelection.Selected selected = WeightsSelection.select(configured, weights, cpu, c -> c.load(settings),
                 WeightsSelection::timeSample);
         logLoaded(selected.choice(), settings, started, cpu, "; weights: " + selected.reason());
-        return new TextEmbedder(selected.choice(), settings, selected.model(), maxChars, queryCache, selected.reason());
+        return new TextEmbedder(selected.choice(), settings, selected.model(), maxChars, maxQueryChars, queryCache, selected.reason());
     }
 
-    TextEmbedder(EmbeddingModelChoice choice, EmbeddingModel model, int maxChars, int queryCache) {
-        this(choice, OnnxSettings.defaults(), model, maxChars, queryCache, AS_GIVEN);
+    TextEmbedder(EmbeddingModelChoice choice, EmbeddingModel model, int maxChars, int maxQueryChars, int queryCache) {
+        this(choice, OnnxSettings.defaults(), model, maxChars, maxQueryChars, queryCache, AS_GIVEN);
     }
 
-    private TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, EmbeddingModel model, int maxChars, int queryCache,
-                         String weightsChosen) {
+    private TextEmbedder(EmbeddingModelChoice choice, OnnxSettings settings, EmbeddingModel model, int maxChars, int maxQueryChars,
+                         int queryCache, String weightsChosen) {
         this.weightsChosen = weightsChosen;
         this.choice = choice;
         this.settings = settings;
         this.model = model;
         this.maxChars = maxChars;
+        this.maxQueryChars = maxQueryChars;
         // eviction runs on the calling thread: cheap, and it keeps the bound exact instead of borrowing a pool thread
         this.queries = Caffeine.newBuilder().maximumSize(Math.max(0, queryCache)).executor(Runnable::run).build();
     }
@@ -103,9 +108,14 @@ public class TextEmbedder {
         return weightsChosen;
     }
 
-    /** Texts are cut to this many characters before embedding. */
+    /** Stored passages are cut to this many characters before embedding. */
     public int maxChars() {
         return maxChars;
+    }
+
+    /** Queries are cut to this many characters before embedding. */
+    public int maxQueryChars() {
+        return maxQueryChars;
     }
 
     /** The ONNX Runtime settings the model runs with. */
@@ -117,16 +127,19 @@ public class TextEmbedder {
         return model.dimension();
     }
 
-    /** Embeds a search query (a task, a question); the same text again is answered from the cache. */
+    /**
+     * Embeds a search query (a task, a question), its first {@link #maxQueryChars()} characters; the same text again is
+     * answered from the cache.
+     */
     public float[] embedQuery(String text) {
-        String query = choice.queryPrefix() + cut(text);
+        String query = choice.queryPrefix() + cut(text, maxQueryChars);
         // callers get a copy: the cached vector must not change under the next caller
         return queries.get(query, q -> model.embed(q).content().vector()).clone();
     }
 
     /** Embeds one stored passage (documentation, lesson, task). */
     public float[] embedDocument(String text) {
-        return model.embed(cut(text)).content().vector();
+        return model.embed(cut(text, maxChars)).content().vector();
     }
 
     /** Embeds stored passages in one batch; the result is in the order of {@code texts}. */
@@ -134,11 +147,15 @@ public class TextEmbedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(cut(t))).toList();
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(cut(t, maxChars))).toList();
         return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
     }
 
-    private String cut(String text) {
-        return text.length() <= maxChars ? text : text.substring(0, maxChars);
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        // never half a surrogate pair
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 }

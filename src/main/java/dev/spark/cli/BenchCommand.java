@@ -236,6 +236,10 @@ final class BenchCommand {
         @Option(names = "--max-chars", defaultValue = "2000", description = "texts cut to this length before embedding (default ${DEFAULT-VALUE})")
         int maxChars;
 
+        @Option(names = "--max-query-chars", defaultValue = "1000", description = "DS-1000 prompts cut to this length before embedding "
+                + "(default ${DEFAULT-VALUE}, as spark.embedding.max-query-chars)")
+        int maxQueryChars;
+
         @Option(names = "--models", split = ",", description = "models compared (default: all of them)")
         List<EmbeddingModelChoice> models;
 
@@ -270,7 +274,7 @@ final class BenchCommand {
 
         private void speed(List<EmbeddingModelChoice> chosen) throws IOException {
             List<EmbeddingSpeed.Row> rows = EmbeddingSpeed.measure(combinations(chosen), sampleTexts(docs, speedTexts),
-                    prompts(problems, speedQueries), rounds, maxChars, System.err::println);
+                    prompts(problems, speedQueries), rounds, maxChars, maxQueryChars, System.err::println);
             System.out.println();
             System.out.printf("Speed: %d corpus texts in batches of 64 and %d DS-1000 prompts one by one (no cache) per "
                     + "combination and round; medians of %d interleaved rounds; ratios against the model's first row, "
@@ -289,7 +293,7 @@ final class BenchCommand {
             System.out.println();
             System.out.println("| model | sub-corpus chunks | docs/s (batches of 64) | ms per query | NDCG@10 | Recall@10 | MRR@10 |");
             System.out.println("|---|---|---|---|---|---|---|");
-            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars, chosen)) {
+            for (ModelComparison.Result r : ModelComparison.run(problems, docs, distractors, maxChars, maxQueryChars, chosen)) {
                 System.out.printf("| %s | %d | %.1f | %.1f | %.3f | %.3f | %.3f |%n", r.model(), r.corpusChunks(),
                         r.docsPerSecond(), r.queryMillis(), r.ndcg10(), r.recall10(), r.mrr10());
             }

@@ -47,11 +47,11 @@ public final class EmbeddingSpeed {
      * @param progress     receives a line per finished round
      */
     public static List<Row> measure(List<Combination> combinations, List<String> texts, List<String> queries, int rounds,
-                                    int maxChars, java.util.function.Consumer<String> progress) {
+                                    int maxChars, int maxQueryChars, java.util.function.Consumer<String> progress) {
         Map<Combination, TextEmbedder> embedders = new LinkedHashMap<>();
         Map<EmbeddingModelChoice, Combination> reference = new LinkedHashMap<>();
         for (Combination c : combinations) {
-            embedders.put(c, new TextEmbedder(c.model(), c.settings(), maxChars, 0));
+            embedders.put(c, new TextEmbedder(c.model(), c.settings(), maxChars, maxQueryChars, 0));
             reference.putIfAbsent(c.model(), c);
         }
         Map<Combination, List<float[]>> firstVectors = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.spark.eval;
 
 import dev.spark.ai.EmbeddingModelChoice;
+import dev.spark.ai.OnnxSettings;
 import dev.spark.ai.TextEmbedder;
 import dev.spark.knowledge.DocCorpus;
 import java.io.IOException;
@@ -33,12 +34,8 @@ public final class ModelComparison {
     private ModelComparison() {
     }
 
-    public static List<Result> run(Path problemsFile, Path docs, int distractors, int maxChars) throws IOException {
-        return run(problemsFile, docs, distractors, maxChars, List.of(EmbeddingModelChoice.values()));
-    }
-
     /** Quality (and, in passing, batch speed with the default runtime settings) of each of {@code models}. */
-    public static List<Result> run(Path problemsFile, Path docs, int distractors, int maxChars,
+    public static List<Result> run(Path problemsFile, Path docs, int distractors, int maxChars, int maxQueryChars,
                                    List<EmbeddingModelChoice> models) throws IOException {
         List<Ds1000Problem> problems = new Ds1000Reader().read(problemsFile).stream().filter(p -> !p.goldPages().isEmpty()).toList();
         Set<String> gold = problems.stream().flatMap(p -> p.goldPages().stream()).collect(Collectors.toSet());
@@ -53,7 +50,7 @@ public final class ModelComparison {
 
         List<Result> results = new ArrayList<>();
         for (EmbeddingModelChoice choice : models) {
-            TextEmbedder embedder = new TextEmbedder(choice, maxChars);
+            TextEmbedder embedder = new TextEmbedder(choice, OnnxSettings.defaults(), maxChars, maxQueryChars, 0);
             embedder.embedDocuments(corpus.subList(0, 16).stream().map(Chunk::text).toList()); // warm-up
             long t0 = System.nanoTime();
             List<float[]> vectors = new ArrayList<>(corpus.size());

@@ -43,8 +43,8 @@ class BgeWeightsTest {
 
     @Test
     void theInt8AndFp32WeightsGiveOneVectorSpace() {
-        TextEmbedder int8 = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, OnnxSettings.defaults(), 2_000, 0);
-        TextEmbedder fp32 = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15, OnnxSettings.defaults(), 2_000, 0);
+        TextEmbedder int8 = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, OnnxSettings.defaults(), 2_000, 2_000, 0);
+        TextEmbedder fp32 = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15, OnnxSettings.defaults(), 2_000, 2_000, 0);
         List<String> texts = List.of(WeightsSelection.SAMPLE, "numpy.sort(a, axis=-1, kind=None, order=None): Return a sorted copy of an array.",
                 "How do I drop the rows of a DataFrame whose value in column 'b' is missing?");
         for (String text : texts) {

@@ -26,7 +26,7 @@ class TextEmbedderCacheTest {
     @Test
     void aTaskAskedAgainIsNotEmbeddedAgain() {
         CountingModel model = new CountingModel();
-        TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 16);
+        TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 2_000, 16);
 
         float[] first = embedder.embedQuery("Select rows of a DataFrame by a list of positions");
         float[] again = embedder.embedQuery("Select rows of a DataFrame by a list of positions");
@@ -38,7 +38,7 @@ class TextEmbedderCacheTest {
 
     @Test
     void aCallerChangingItsVectorDoesNotChangeWhatTheNextCallerGets() {
-        TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, new CountingModel(), 2_000, 16);
+        TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, new CountingModel(), 2_000, 2_000, 16);
 
         float[] first = embedder.embedQuery("Sort an array");
         first[0] = -1;
@@ -49,7 +49,7 @@ class TextEmbedderCacheTest {
     @Test
     void theCacheIsBoundedSoMostOfManyTasksAreEmbeddedAgain() {
         CountingModel model = new CountingModel();
-        TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 4);
+        TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 2_000, 4);
 
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 200; i++) {

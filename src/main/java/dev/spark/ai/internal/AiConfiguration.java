@@ -18,6 +18,6 @@ class AiConfiguration {
     @Bean
     @Lazy
     TextEmbedder textEmbedder(EmbeddingProperties props) {
-        return TextEmbedder.forThisCpu(props.model(), props.weights(), props.onnx(), props.maxChars(), props.queryCache());
+        return TextEmbedder.forThisCpu(props.model(), props.weights(), props.onnx(), props.maxChars(), props.maxQueryChars(), props.queryCache());
     }
 }

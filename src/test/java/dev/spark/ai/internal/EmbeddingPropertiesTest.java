@@ -68,6 +68,31 @@ class EmbeddingPropertiesTest {
     }
 
     @Test
+    void queriesAreCutShorterThanPassagesByDefault() {
+        runner.run(context -> {
+            EmbeddingProperties props = context.getBean(EmbeddingProperties.class);
+            assertThat(props.maxChars()).isEqualTo(2000);
+            assertThat(props.maxQueryChars()).isEqualTo(1000);
+        });
+        runner.withPropertyValues("spark.embedding.max-query-chars=2000")
+                .run(context -> assertThat(context.getBean(EmbeddingProperties.class).maxQueryChars()).isEqualTo(2000));
+    }
+
+    @Test
+    void aCutOfNoCharactersStopsTheStartNamingTheSetting() {
+        runner.withPropertyValues("spark.embedding.max-query-chars=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("spark.embedding.max-query-chars must be at least 1 character, not 0");
+        });
+        runner.withPropertyValues("spark.embedding.max-chars=-5").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("spark.embedding.max-chars must be at least 1 character, not -5");
+        });
+    }
+
+    @Test
     void anUnknownOptimisationLevelStopsTheStartNamingTheSetting() {
         runner.withPropertyValues("spark.embedding.optimization=FASTEST").run(context -> {
             assertThat(context).hasFailed();
