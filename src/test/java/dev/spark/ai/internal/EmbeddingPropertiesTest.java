@@ -42,13 +42,17 @@ class EmbeddingPropertiesTest {
         runner.run(context -> assertThat(context.getBean(EmbeddingProperties.class).onnx()).isEqualTo(OnnxSettings.defaults()));
     }
 
+    /** Starting with {@code settings} fails, and the root cause says {@code message}. */
+    private void assertRefused(String message, String... settings) {
+        runner.withPropertyValues(settings).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(message);
+        });
+    }
+
     @Test
     void aNegativeThreadCountStopsTheStartNamingTheSetting() {
-        runner.withPropertyValues("spark.embedding.intra-op-threads=-1").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("spark.embedding.intra-op-threads must be between 0");
-        });
+        assertRefused("spark.embedding.intra-op-threads must be between 0", "spark.embedding.intra-op-threads=-1");
     }
 
     @Test
@@ -60,11 +64,8 @@ class EmbeddingPropertiesTest {
 
     @Test
     void weightsTheModelDoesNotShipStopTheStartNamingTheSetting() {
-        runner.withPropertyValues("spark.embedding.model=ALL_MINILM_L6_V2_Q", "spark.embedding.weights=FP32").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("spark.embedding.weights is FP32, but Spark ships no fp32 weights of all-minilm-l6-v2-q");
-        });
+        assertRefused("spark.embedding.weights is FP32, but Spark ships no fp32 weights of all-minilm-l6-v2-q",
+                "spark.embedding.model=ALL_MINILM_L6_V2_Q", "spark.embedding.weights=FP32");
     }
 
     @Test
@@ -80,16 +81,8 @@ class EmbeddingPropertiesTest {
 
     @Test
     void aCutOfNoCharactersStopsTheStartNamingTheSetting() {
-        runner.withPropertyValues("spark.embedding.max-query-chars=0").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("spark.embedding.max-query-chars must be at least 1 character, not 0");
-        });
-        runner.withPropertyValues("spark.embedding.max-chars=-5").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("spark.embedding.max-chars must be at least 1 character, not -5");
-        });
+        assertRefused("spark.embedding.max-query-chars must be at least 1 character, not 0", "spark.embedding.max-query-chars=0");
+        assertRefused("spark.embedding.max-chars must be at least 1 character, not -5", "spark.embedding.max-chars=-5");
     }
 
     @Test
