@@ -60,10 +60,10 @@ final class OnnxNativeLibraries {
         try {
             for (String name : names) {
                 Path copy = directory.resolve(name);
+                copies.add(copy); // deleted even when the copy fails half-way
                 try (InputStream in = OrtEnvironment.class.getResourceAsStream(folder + name)) {
                     Files.copy(in, copy);
                 }
-                copies.add(copy);
             }
             System.setProperty(NATIVE_PATH, directory.toString());
             try {
