@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * every other one an empty directory. Spark copies the libraries into a directory of its own (readable by its user
  * only), points ONNX Runtime at it with {@code onnxruntime.native.path}, loads the runtime, and deletes the copies at
  * once: a loaded library needs no file on Linux and macOS. Where a loaded library cannot be deleted (Windows), it
- * is deleted when the JVM exits. An {@code onnxruntime.native.path} set by the operator is left to ONNX Runtime, as is
- * any platform whose libraries the runtime's jar does not carry.
+ * is deleted when the JVM exits. ONNX Runtime still creates an empty directory of its own, which goes when the JVM
+ * exits and stays, empty, only after a kill. An {@code onnxruntime.native.path} set by the operator is left to ONNX
+ * Runtime, as is any platform whose libraries the runtime's jar does not carry.
  */
 final class OnnxNativeLibraries {
 
