@@ -7,18 +7,21 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TextEmbedderCacheTest {
 
-    /** Counts the texts it embeds; the vector is the text's length, so different texts differ. */
+    /** Counts and keeps the texts it embeds; the vector is the text's length, so different texts differ. */
     static final class CountingModel implements EmbeddingModel {
         final AtomicInteger embedded = new AtomicInteger();
+        final List<String> texts = new CopyOnWriteArrayList<>();
 
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
             embedded.addAndGet(segments.size());
+            segments.forEach(s -> texts.add(s.text()));
             return Response.from(segments.stream().map(s -> Embedding.from(new float[] {s.text().length(), 1f})).toList());
         }
     }

@@ -2,33 +2,17 @@ package dev.spark.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A query is embedded from its first max-query-chars characters, a stored passage from its first max-chars. */
 class TextEmbedderCutTest {
 
-    /** Remembers what it was asked to embed. */
-    static final class RecordingModel implements EmbeddingModel {
-        final List<String> texts = new ArrayList<>();
-
-        @Override
-        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            segments.forEach(s -> texts.add(s.text()));
-            return Response.from(segments.stream().map(s -> Embedding.from(new float[] {s.text().length(), 1f})).toList());
-        }
-    }
-
     private static final String PREFIX = "Represent this sentence for searching relevant passages: ";
 
     @Test
     void aQueryIsCutAtMaxQueryCharsAndAPassageAtMaxChars() {
-        RecordingModel model = new RecordingModel();
+        TextEmbedderCacheTest.CountingModel model = new TextEmbedderCacheTest.CountingModel();
         TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 30, 12, 0);
         String text = "Select rows by position, then plot them with a rolling mean";
 
@@ -43,7 +27,7 @@ class TextEmbedderCutTest {
 
     @Test
     void tasksThatDifferOnlyAfterTheCutShareOneEmbedding() {
-        RecordingModel model = new RecordingModel();
+        TextEmbedderCacheTest.CountingModel model = new TextEmbedderCacheTest.CountingModel();
         TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 20, 16);
 
         embedder.embedQuery("Normalise a 2D array as a whole, data: [[1, 2], [3, 4]]");
@@ -54,7 +38,7 @@ class TextEmbedderCutTest {
 
     @Test
     void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
-        RecordingModel model = new RecordingModel();
+        TextEmbedderCacheTest.CountingModel model = new TextEmbedderCacheTest.CountingModel();
         TextEmbedder embedder = new TextEmbedder(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, model, 2_000, 5, 0);
 
         embedder.embedQuery("abcd\uD83D\uDE00 and more"); // the emoji's two chars stand at 4 and 5
